@@ -1,0 +1,121 @@
+package de.lotse.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import de.lotse.decision.CaseFacts;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one JSON case into validated {@link CaseFacts}, or into the list of offending fields. Used for single and
+ * batch decisions alike, so both report the same field paths and messages.
+ */
+@Component
+class CaseReader {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    CaseReader(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** The result: either facts or problems. */
+    record Read(CaseFacts facts, List<ProblemField> problems) {
+    }
+
+    Read read(JsonNode json) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            return new Read(null, List.of(ProblemField.of("", "the case is missing: send a JSON object")));
+        }
+        if (!json.isObject()) {
+            return new Read(null, List.of(ProblemField.of("", "a case must be a JSON object, not " + json.getNodeType().name().toLowerCase())));
+        }
+        CaseFacts facts;
+        try {
+            facts = mapper.treeToValue(json, CaseFacts.class);
+        } catch (JsonMappingException e) {
+            return new Read(null, List.of(mappingProblem(e)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Read(null, List.of(ProblemField.of("", "the case cannot be read: " + shortMessage(e))));
+        }
+        List<ProblemField> problems = validator.validate(facts).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<CaseFacts> v) -> v.getPropertyPath().toString()))
+                .map(v -> ProblemField.of(path(v), v.getMessage()))
+                .toList();
+        return new Read(problems.isEmpty() ? facts : null, problems);
+    }
+
+    /** "candidate.citizenships[0].<list element>" → "candidate.citizenships[0]". */
+    private static String path(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replace(".<list element>", "");
+    }
+
+    static ProblemField mappingProblem(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining());
+        if (path.startsWith(".")) {
+            path = path.substring(1);
+        }
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown field '" + unknown.getPropertyName() + "'; accepted: "
+                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            message = "'" + format.getValue() + "' is not accepted; accepted: "
+                    + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && java.time.temporal.Temporal.class.isAssignableFrom(format.getTargetType())) {
+            message = "'" + format.getValue() + "' is not a valid date: use ISO format YYYY-MM-DD";
+        } else if (e.getPath().isEmpty()) {
+            message = shortMessage(e);
+        } else {
+            String target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched
+                    && mismatched.getTargetType() != null ? describe(mismatched.getTargetType()) : "another type";
+            message = "has the wrong type: expected " + target;
+        }
+        return ProblemField.of(path, message);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
+    }
+
+    static String shortMessage(Exception e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        message = message.replaceAll("\\(class [^)]*\\)", "").replaceAll("\\s+", " ").trim();
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+}

@@ -1,0 +1,21 @@
+package de.lotse.api;
+
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The request body exceeds the configured limit (413). An IOException so that it can end a body being read. */
+class PayloadTooLargeException extends IOException {
+
+    private final long limit;
+
+    PayloadTooLargeException(long limit) {
+        super("request body larger than " + limit + " bytes");
+        this.limit = limit;
+    }
+
+    ProblemDetail problem() {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body too large",
+                "The request body exceeds " + limit + " bytes.");
+    }
+}

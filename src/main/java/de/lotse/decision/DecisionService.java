@@ -1,0 +1,101 @@
+package de.lotse.decision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * The path of a case: defaults and consistency checks, one knowledge-base version, the rules, the advice.
+ * Nothing here knows a legal fact; those are in rules/.
+ */
+@Service
+public class DecisionService {
+
+    private static final Set<String> COUNTRY_CODES = countryCodes();
+
+    private final RuleBookProvider provider;
+    private final AdviceAssembler assembler;
+    private final Clock clock;
+
+    public DecisionService(RuleBookProvider provider, AdviceAssembler assembler, Clock clock) {
+        this.provider = provider;
+        this.assembler = assembler;
+        this.clock = clock;
+    }
+
+    public Advice decide(CaseFacts facts) {
+        RuleBook rules = provider.current();
+        LocalDate date = facts.getAssessmentDate() != null ? facts.getAssessmentDate() : LocalDate.now(clock);
+        if (!rules.supportedWindow().contains(date)) {
+            throw new AssessmentDateOutOfRangeException(date, rules.supportedWindow());
+        }
+        CaseFacts normalised = normalise(facts, date, rules.catalogue());
+        Evaluation evaluation = rules.evaluate(normalised, date);
+        return assembler.assemble(normalised, date, evaluation, rules);
+    }
+
+    /** Fills defaults, derives the age from a birth date, and rejects what contradicts itself or is unknown. */
+    private static CaseFacts normalise(CaseFacts facts, LocalDate date, Catalogue catalogue) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (facts.getLanguage() == null) {
+            facts.setLanguage(Language.de);
+        }
+        if (facts.getGoal() == null) {
+            facts.setGoal(Goal.ANY);
+        }
+        if (facts.getCandidate() == null) {
+            facts.setCandidate(new Candidate());
+        }
+        if (facts.getQualification() == null) {
+            facts.setQualification(new Qualification());
+        }
+        if (facts.getExperience() == null) {
+            facts.setExperience(new Experience());
+        }
+        Candidate candidate = facts.getCandidate();
+        if (candidate.getCitizenships() != null) {
+            for (int i = 0; i < candidate.getCitizenships().size(); i++) {
+                String code = candidate.getCitizenships().get(i);
+                if (code == null || !COUNTRY_CODES.contains(code)) {
+                    problems.add(new FieldProblem("candidate.citizenships[" + i + "]",
+                            "unknown country code '" + code + "': use ISO 3166-1 alpha-2 (XK for Kosovo)"));
+                }
+            }
+        }
+        if (candidate.getBirthDate() != null) {
+            if (candidate.getBirthDate().isAfter(date)) {
+                problems.add(new FieldProblem("candidate.birthDate", "lies after the assessment date " + date));
+            } else {
+                int age = Period.between(candidate.getBirthDate(), date).getYears();
+                if (age > 120) {
+                    problems.add(new FieldProblem("candidate.birthDate", "gives an age above 120 on " + date));
+                } else if (candidate.getAge() != null && candidate.getAge() != age) {
+                    problems.add(new FieldProblem("candidate.age", "is " + candidate.getAge()
+                            + " but candidate.birthDate gives " + age + " on " + date + ": send one of them"));
+                } else {
+                    candidate.setAge(age);
+                }
+            }
+        }
+        String profession = facts.getQualification().getProfession();
+        if (profession != null && !catalogue.professions().containsKey(profession)) {
+            problems.add(new FieldProblem("qualification.profession",
+                    "unknown profession code '" + profession + "': use a code of the profession catalogue, or OTHER"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCaseException(problems);
+        }
+        return facts;
+    }
+
+    private static Set<String> countryCodes() {
+        Set<String> codes = new java.util.HashSet<>(Set.of(Locale.getISOCountries()));
+        codes.add("XK");
+        return Set.copyOf(codes);
+    }
+}

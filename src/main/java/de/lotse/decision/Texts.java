@@ -1,0 +1,92 @@
+package de.lotse.decision;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sentences of rules/texts/*.yaml with named placeholders ({required}, {actual}, {date} …). Amounts are written
+ * the way each language writes them: 45.934,20 in German, 45,934.20 in English; whole amounts without cents.
+ */
+public final class Texts {
+
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final Map<String, LocalizedText> texts;
+
+    public Texts(Map<String, LocalizedText> texts) {
+        this.texts = Map.copyOf(texts);
+    }
+
+    public boolean has(String key) {
+        return key != null && texts.containsKey(key);
+    }
+
+    public Map<String, LocalizedText> all() {
+        return texts;
+    }
+
+    /** The text for the key with its placeholders filled, or empty if the key is unknown. */
+    public Optional<String> format(String key, Language language, Map<String, ?> args) {
+        LocalizedText text = key == null ? null : texts.get(key);
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Optional.of(fill(text.in(language), language, args));
+    }
+
+    static String fill(String template, Language language, Map<String, ?> args) {
+        if (args.isEmpty() || template.indexOf('{') < 0) {
+            return template;
+        }
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            int open = template.indexOf('{', i);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            if (open < 0 || close < 0) {
+                out.append(template, i, template.length());
+                break;
+            }
+            out.append(template, i, open);
+            String name = template.substring(open + 1, close);
+            if (args.containsKey(name)) {
+                out.append(render(args.get(name), language));
+            } else {
+                out.append(template, open, close + 1);
+            }
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    /** Writes a value for a sentence: amounts with grouping, dates in the language's usual form. */
+    public static String render(Object value, Language language) {
+        if (value == null) {
+            return "–";
+        }
+        if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+            BigDecimal decimal = new BigDecimal(value.toString());
+            return number(decimal, language);
+        }
+        if (value instanceof Number number) {
+            return number(new BigDecimal(number.toString()), language);
+        }
+        if (value instanceof LocalDate date) {
+            return language == Language.de ? GERMAN_DATE.format(date) : date.toString();
+        }
+        return value.toString();
+    }
+
+    private static String number(BigDecimal value, Language language) {
+        boolean whole = value.stripTrailingZeros().scale() <= 0;
+        DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00",
+                DecimalFormatSymbols.getInstance(language == Language.de ? Locale.GERMANY : Locale.UK));
+        return format.format(value);
+    }
+}

@@ -1,0 +1,44 @@
+package de.lotse.decision.facts;
+
+/**
+ * The catalogue entry (rules/catalogues/professions.yaml) of the candidate's profession; present only when the case
+ * names a profession. In a rule: {@code Profession(regulated == true)}.
+ */
+public final class Profession {
+
+    private final String code;
+    private final String kind;
+    private final Boolean regulated;
+    private final String regulation;
+    private final String legalBasis;
+    private final String recognitionBody;
+    private final boolean shortageOccupation;
+    private final String isco;
+
+    public Profession(String code, String kind, Boolean regulated, String regulation, String legalBasis,
+                      String recognitionBody, boolean shortageOccupation, String isco) {
+        this.code = code;
+        this.kind = kind;
+        this.regulated = regulated;
+        this.regulation = regulation;
+        this.legalBasis = legalBasis;
+        this.recognitionBody = recognitionBody;
+        this.shortageOccupation = shortageOccupation;
+        this.isco = isco;
+    }
+
+    public String getCode() { return code; }
+    /** VOCATIONAL, ACADEMIC or UNKNOWN. */
+    public String getKind() { return kind; }
+    /** True, false, or null when unknown (e.g. OTHER). */
+    public Boolean getRegulated() { return regulated; }
+    /** FEDERAL, LAND, NONE or UNKNOWN. */
+    public String getRegulation() { return regulation; }
+    public String getLegalBasis() { return legalBasis; }
+    public String getRecognitionBody() { return recognitionBody; }
+    public boolean isShortageOccupation() { return shortageOccupation; }
+    public String getIsco() { return isco; }
+
+    @Override
+    public String toString() { return "Profession[" + code + "]"; }
+}

@@ -1,0 +1,126 @@
+package de.lotse.knowledge;
+
+import de.lotse.decision.Catalogue;
+import de.lotse.decision.Catalogue.DocumentInfo;
+import de.lotse.decision.Catalogue.Entry;
+import de.lotse.decision.Catalogue.PathwayInfo;
+import de.lotse.decision.Goal;
+import de.lotse.decision.LocalizedText;
+import de.lotse.decision.Texts;
+import de.lotse.decision.facts.Profession;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads rules/catalogues/*.yaml and rules/texts/*.yaml. */
+final class CatalogueLoader {
+
+    static final Set<String> KINDS = Set.of("VOCATIONAL", "ACADEMIC", "UNKNOWN");
+    static final Set<String> REGULATIONS = Set.of("FEDERAL", "LAND", "NONE", "UNKNOWN");
+
+    private CatalogueLoader() {
+    }
+
+    static List<PathwayInfo> pathways(YamlNode file) {
+        List<PathwayInfo> result = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (YamlNode entry : file.require("pathways").list()) {
+            String code = code(entry, codes);
+            Set<Goal> goals = EnumSet.noneOf(Goal.class);
+            for (YamlNode goal : entry.require("goals").list()) {
+                try {
+                    goals.add(Goal.valueOf(goal.text()));
+                } catch (IllegalArgumentException e) {
+                    throw goal.error("'" + goal.text() + "' is not a goal (ANY, EMPLOYMENT, JOB_SEARCH, VOCATIONAL_TRAINING, STUDY, RECOGNITION)");
+                }
+            }
+            result.add(new PathwayInfo(code, entry.require("title").localized(), entry.require("legalBasis").texts(),
+                    entry.optionalText("url"), Set.copyOf(goals)));
+        }
+        return result;
+    }
+
+    static List<Entry> entries(YamlNode file, String listName) {
+        List<Entry> result = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (YamlNode entry : file.require(listName).list()) {
+            result.add(new Entry(code(entry, codes), entry.require("title").localized()));
+        }
+        return result;
+    }
+
+    static List<DocumentInfo> documents(YamlNode file) {
+        List<DocumentInfo> result = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (YamlNode entry : file.require("documents").list()) {
+            String code = code(entry, codes);
+            YamlNode note = entry.get("note");
+            result.add(new DocumentInfo(code, entry.require("title").localized(), note == null ? null : note.localized()));
+        }
+        return result;
+    }
+
+    /** Profession titles for the catalogue and the Profession facts the rules see. */
+    static void professions(YamlNode file, Map<String, LocalizedText> titles, Map<String, Profession> facts) {
+        Set<String> codes = new HashSet<>();
+        for (YamlNode entry : file.require("professions").list()) {
+            String code = code(entry, codes);
+            String kind = oneOf(entry, "kind", KINDS);
+            String regulation = oneOf(entry, "regulation", REGULATIONS);
+            YamlNode regulated = entry.get("regulated");
+            YamlNode shortage = entry.get("shortageOccupation");
+            entry.requireText("source");
+            titles.put(code, entry.require("title").localized());
+            facts.put(code, new Profession(code, kind, regulated == null ? null : regulated.bool(), regulation,
+                    entry.requireText("legalBasis"), entry.requireText("recognitionBody"),
+                    shortage != null && shortage.bool(), entry.optionalText("isco")));
+        }
+    }
+
+    static Map<String, LocalizedText> texts(YamlNode file) {
+        Map<String, LocalizedText> result = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> entry : file.map().entrySet()) {
+            YamlNode value = entry.getValue();
+            if (value.isNull()) {
+                throw value.error("the text '" + entry.getKey() + "' is empty: give 'de:' and 'en:'");
+            }
+            try {
+                result.put(entry.getKey(), value.localized());
+            } catch (DataError e) {
+                throw new DataError(e.problem().file(), e.problem().line(),
+                        "text '" + entry.getKey() + "': " + e.problem().message());
+            }
+        }
+        return result;
+    }
+
+    static Catalogue catalogue(List<PathwayInfo> pathways, List<Entry> steps, List<DocumentInfo> documents,
+                               List<Entry> conditions, Map<String, LocalizedText> professions,
+                               Map<String, LocalizedText> texts) {
+        return new Catalogue(List.copyOf(pathways), List.copyOf(steps), List.copyOf(documents), List.copyOf(conditions),
+                Map.copyOf(professions), new Texts(texts));
+    }
+
+    private static String code(YamlNode entry, Set<String> seen) {
+        String code = entry.requireText("code");
+        if (!code.matches("[A-Z][A-Z0-9_]*")) {
+            throw entry.require("code").error("code '" + code + "' must be upper-case letters, digits and '_'");
+        }
+        if (!seen.add(code)) {
+            throw entry.require("code").error("code '" + code + "' appears twice");
+        }
+        return code;
+    }
+
+    private static String oneOf(YamlNode entry, String key, Set<String> allowed) {
+        String value = entry.requireText(key);
+        if (!allowed.contains(value)) {
+            throw entry.require(key).error("'" + value + "' is not one of " + allowed);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,117 @@
+package de.lotse.knowledge;
+
+import de.lotse.decision.Advice.TraceEntry;
+import de.lotse.decision.CaseFacts;
+import de.lotse.decision.Catalogue;
+import de.lotse.decision.DateWindow;
+import de.lotse.decision.Evaluation;
+import de.lotse.decision.RuleBook;
+import de.lotse.decision.facts.Assessment;
+import de.lotse.decision.facts.Citizenship;
+import de.lotse.decision.facts.Profession;
+import de.lotse.decision.facts.RuleOutput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * One loaded, validated, immutable version of the rules folder: the compiled KieBase, parameters, code lists and
+ * catalogues. The KieBase is shared; every decision gets a fresh stateless session.
+ */
+public final class KnowledgeBase implements RuleBook {
+
+    private final String version;
+    private final Instant loadedAt;
+    private final KieBase kieBase;
+    private final ParameterTable parameters;
+    private final CodeLists codeLists;
+    private final Map<String, Profession> professions;
+    private final Catalogue catalogue;
+    private final List<RuleInfo> rules;
+    private final Map<String, String> citations = new HashMap<>();
+
+    KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, ParameterTable parameters, CodeLists codeLists,
+                  Map<String, Profession> professions, Catalogue catalogue, List<RuleInfo> rules) {
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.kieBase = kieBase;
+        this.parameters = parameters;
+        this.codeLists = codeLists;
+        this.professions = Map.copyOf(professions);
+        this.catalogue = catalogue;
+        this.rules = List.copyOf(rules);
+        rules.forEach(r -> citations.put(r.name(), r.legalBasis()));
+    }
+
+    @Override
+    public String version() { return version; }
+
+    @Override
+    public Instant loadedAt() { return loadedAt; }
+
+    @Override
+    public DateWindow supportedWindow() { return parameters.window(); }
+
+    @Override
+    public Catalogue catalogue() { return catalogue; }
+
+    public List<RuleInfo> rules() { return rules; }
+
+    public ParameterTable parameters() { return parameters; }
+
+    public CodeLists codeLists() { return codeLists; }
+
+    public Map<String, Profession> professions() { return professions; }
+
+    @Override
+    public Evaluation evaluate(CaseFacts facts, LocalDate date) {
+        List<Object> input = new ArrayList<>(64);
+        input.add(new Assessment(date, facts.getGoal()));
+        input.add(facts.getCandidate());
+        input.add(facts.getQualification());
+        input.add(facts.getExperience());
+        if (facts.getJobOffer() != null) {
+            input.add(facts.getJobOffer());
+        }
+        if (facts.getCandidate().getCitizenships() != null) {
+            new LinkedHashSet<>(facts.getCandidate().getCitizenships()).forEach(c -> input.add(new Citizenship(c)));
+        }
+        String profession = facts.getQualification().getProfession();
+        if (profession != null && professions.containsKey(profession)) {
+            input.add(professions.get(profession));
+        }
+        input.addAll(parameters.factsOn(date));
+        input.addAll(codeLists.on(date));
+
+        List<RuleOutput> outputs = new ArrayList<>();
+        List<TraceEntry> trace = new ArrayList<>();
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                String name = event.getMatch().getRule().getName();
+                trace.add(new TraceEntry(name, citations.get(name)));
+            }
+        });
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getObject() instanceof RuleOutput output) {
+                    outputs.add(output);
+                }
+            }
+        });
+        session.execute(input);
+        return new Evaluation(List.copyOf(outputs), List.copyOf(trace));
+    }
+}

@@ -1,0 +1,201 @@
+package de.lotse.knowledge;
+
+import de.lotse.decision.Catalogue;
+import de.lotse.decision.Catalogue.DocumentInfo;
+import de.lotse.decision.Catalogue.Entry;
+import de.lotse.decision.Catalogue.PathwayInfo;
+import de.lotse.decision.LocalizedText;
+import de.lotse.decision.facts.Profession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Builds a {@link KnowledgeBase} from a rules folder: reads every file once, hashes the folder, validates the data,
+ * compiles the DRL, and cross-checks that the pieces fit. Any problem → {@link InvalidRulesException} listing all of
+ * them with file and line; nothing half-loaded is ever returned.
+ */
+public final class KnowledgeBaseLoader {
+
+    private final Clock clock;
+
+    public KnowledgeBaseLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public KnowledgeBase load(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new InvalidRulesException(List.of(new RuleProblem(folder.toString(), 0,
+                    "the rules folder does not exist (set lotse.rules.dir or LOTSE_RULES_DIR)")));
+        }
+        Map<String, byte[]> files = readAll(root);
+        String version = hash(files);
+        List<RuleProblem> problems = new ArrayList<>();
+
+        YamlNode meta = yaml(files, "knowledge-base.yaml", problems);
+        LocalDate supportedFrom = null;
+        if (meta != null) {
+            supportedFrom = attempt(problems, () -> meta.require("supportedFrom").date());
+        }
+        List<YamlNode> parameterFiles = new ArrayList<>();
+        for (String name : files.keySet()) {
+            if (name.startsWith("parameters/") && name.matches(".*\\.ya?ml")) {
+                YamlNode node = yaml(files, name, problems);
+                if (node != null) {
+                    parameterFiles.add(node);
+                }
+            }
+        }
+        ParameterTable parameters = supportedFrom == null ? null
+                : ParameterTable.load(parameterFiles, supportedFrom, problems);
+
+        List<PathwayInfo> pathways = read(files, "catalogues/pathways.yaml", problems, CatalogueLoader::pathways);
+        List<Entry> steps = read(files, "catalogues/steps.yaml", problems, f -> CatalogueLoader.entries(f, "steps"));
+        List<Entry> conditions = read(files, "catalogues/conditions.yaml", problems, f -> CatalogueLoader.entries(f, "conditions"));
+        List<DocumentInfo> documents = read(files, "catalogues/documents.yaml", problems, CatalogueLoader::documents);
+        Map<String, LocalizedText> professionTitles = new LinkedHashMap<>();
+        Map<String, Profession> professions = new LinkedHashMap<>();
+        read(files, "catalogues/professions.yaml", problems, f -> {
+            CatalogueLoader.professions(f, professionTitles, professions);
+            return null;
+        });
+        List<CodeLists.Version> lists = new ArrayList<>();
+        List<CodeLists.Version> countries = read(files, "catalogues/country-groups.yaml", problems, f -> CodeLists.read(f, false, true));
+        List<CodeLists.Version> isco = read(files, "catalogues/isco-groups.yaml", problems, f -> CodeLists.read(f, true, false));
+        if (countries != null) {
+            lists.addAll(countries);
+        }
+        if (isco != null) {
+            lists.addAll(isco);
+        }
+        Map<String, LocalizedText> texts = new LinkedHashMap<>();
+        for (String name : files.keySet()) {
+            if (name.startsWith("texts/") && name.matches(".*\\.ya?ml")) {
+                Map<String, LocalizedText> fileTexts = read(files, name, problems, CatalogueLoader::texts);
+                if (fileTexts != null) {
+                    for (String key : fileTexts.keySet()) {
+                        if (texts.containsKey(key)) {
+                            problems.add(new RuleProblem(name, 0, "the text '" + key + "' is defined in two files"));
+                        }
+                    }
+                    texts.putAll(fileTexts);
+                }
+            }
+        }
+
+        Map<String, String> drl = new TreeMap<>();
+        files.forEach((name, bytes) -> {
+            if (name.endsWith(".drl")) {
+                drl.put(name, new String(bytes, StandardCharsets.UTF_8));
+            }
+        });
+        if (drl.isEmpty()) {
+            problems.add(new RuleProblem(folder.toString(), 0, "the folder holds no .drl rules"));
+        }
+        RulesCompiler.Compiled compiled = problems.isEmpty() ? RulesCompiler.compile(drl, problems) : null;
+
+        if (!problems.isEmpty() || compiled == null) {
+            throw new InvalidRulesException(problems);
+        }
+        Catalogue catalogue = CatalogueLoader.catalogue(pathways, steps, documents, conditions, professionTitles, texts);
+        checkTexts(catalogue, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesException(problems);
+        }
+        return new KnowledgeBase(version, clock.instant(), compiled.kieBase(), parameters, new CodeLists(lists),
+                professions, catalogue, compiled.rules());
+    }
+
+    /** Texts every advice needs. */
+    private static void checkTexts(Catalogue catalogue, List<RuleProblem> problems) {
+        for (String key : List.of("disclaimer", "pathway.notAssessed")) {
+            if (!catalogue.texts().has(key)) {
+                problems.add(new RuleProblem("texts/", 0, "the text '" + key + "' is missing"));
+            }
+        }
+    }
+
+    private static <T> T read(Map<String, byte[]> files, String name, List<RuleProblem> problems,
+                              Function<YamlNode, T> reader) {
+        YamlNode node = yaml(files, name, problems);
+        if (node == null) {
+            return null;
+        }
+        return attempt(problems, () -> reader.apply(node));
+    }
+
+    private static YamlNode yaml(Map<String, byte[]> files, String name, List<RuleProblem> problems) {
+        if (!files.containsKey(name)) {
+            problems.add(new RuleProblem(name, 0, "the file is missing"));
+            return null;
+        }
+        return attempt(problems, () -> YamlNode.read(files.get(name), name));
+    }
+
+    private static <T> T attempt(List<RuleProblem> problems, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (DataError e) {
+            problems.add(e.problem());
+            return null;
+        }
+    }
+
+    /** Every regular file below the folder, by '/'-separated relative path; hidden and backup files are skipped. */
+    private static Map<String, byte[]> readAll(Path root) {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                Path relative = root.relativize(path);
+                String name = relative.toString().replace('\\', '/');
+                if (!Files.isRegularFile(path) || isIgnored(relative)) {
+                    continue;
+                }
+                files.put(name, Files.readAllBytes(path));
+            }
+        } catch (IOException e) {
+            throw new InvalidRulesException(List.of(new RuleProblem(root.toString(), 0, "cannot be read: " + e.getMessage())));
+        }
+        return files;
+    }
+
+    private static boolean isIgnored(Path relative) {
+        for (Path part : relative) {
+            String s = part.toString();
+            if (s.startsWith(".") || s.endsWith("~") || s.endsWith(".swp") || s.endsWith(".tmp")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "sha256:" + SHA-256 over every file's relative path and content, in path order. */
+    static String hash(Map<String, byte[]> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue());
+                digest.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

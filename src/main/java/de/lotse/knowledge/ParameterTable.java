@@ -1,0 +1,207 @@
+package de.lotse.knowledge;
+
+import de.lotse.decision.DateWindow;
+import de.lotse.decision.facts.Parameter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The effective-dated parameters of rules/parameters/. At load time the timeline is cut into periods in which no
+ * value changes, and the parameter facts of every period are built once; a decision only looks its period up.
+ */
+public final class ParameterTable {
+
+    /** One parameter file. */
+    public record Definition(String name, String file, String description, String unit, String reference, String url,
+                             LocalDate applicableFrom, LocalDate knownUntil, String computedFrom,
+                             BigDecimal computedPercent, List<DatedValue> values) {
+    }
+
+    /** A value with the date from which it applies and its source. */
+    public record DatedValue(LocalDate from, BigDecimal value, String source, String note, int line) {
+    }
+
+    private final Map<String, Definition> definitions;
+    private final DateWindow window;
+    private final NavigableMap<LocalDate, List<Parameter>> periods = new TreeMap<>();
+
+    ParameterTable(Map<String, Definition> definitions, DateWindow window) {
+        this.definitions = Map.copyOf(definitions);
+        this.window = window;
+        TreeSet<LocalDate> starts = new TreeSet<>();
+        starts.add(window.from());
+        for (Definition d : definitions.values()) {
+            for (DatedValue v : d.values()) {
+                if (v.from().isAfter(window.from()) && !v.from().isAfter(window.until())) {
+                    starts.add(v.from());
+                }
+            }
+        }
+        for (LocalDate start : starts) {
+            List<Parameter> facts = new ArrayList<>();
+            for (Definition d : definitions.values()) {
+                DatedValue v = valueOn(d, start);
+                if (v != null) {
+                    facts.add(new Parameter(d.name(), v.value(), d.unit(), v.from()));
+                }
+            }
+            periods.put(start, Collections.unmodifiableList(facts));
+        }
+    }
+
+    /** The parameter facts in force on a date inside the window. */
+    public List<Parameter> factsOn(LocalDate date) {
+        Map.Entry<LocalDate, List<Parameter>> period = periods.floorEntry(date);
+        return period == null ? List.of() : period.getValue();
+    }
+
+    public DateWindow window() {
+        return window;
+    }
+
+    public Map<String, Definition> definitions() {
+        return definitions;
+    }
+
+    /** Every date on which some parameter changes inside the window (for temporal coverage checks). */
+    public List<LocalDate> changeDates() {
+        return List.copyOf(periods.keySet());
+    }
+
+    static DatedValue valueOn(Definition d, LocalDate date) {
+        DatedValue found = null;
+        for (DatedValue v : d.values()) {
+            if (!v.from().isAfter(date)) {
+                found = v;
+            }
+        }
+        return found == null || found.value() == null ? null : found;
+    }
+
+    /** Reads every parameter file, checks sources, gaps and computed values, and derives the supported window. */
+    static ParameterTable load(List<YamlNode> files, LocalDate supportedFrom, List<RuleProblem> problems) {
+        Map<String, Definition> definitions = new TreeMap<>();
+        for (YamlNode file : files) {
+            try {
+                Definition d = definition(file);
+                definitions.put(d.name(), d);
+            } catch (DataError e) {
+                problems.add(e.problem());
+            }
+        }
+        LocalDate until = LocalDate.MAX;
+        for (Definition d : definitions.values()) {
+            if (d.knownUntil() != null && d.knownUntil().isBefore(until)) {
+                until = d.knownUntil();
+            }
+        }
+        if (until.equals(LocalDate.MAX)) {
+            until = LocalDate.of(9999, 12, 31);
+        }
+        DateWindow window = new DateWindow(supportedFrom, until);
+        for (Definition d : definitions.values()) {
+            checkCoverage(d, window, problems);
+            checkComputed(d, definitions, problems);
+        }
+        return new ParameterTable(definitions, window);
+    }
+
+    private static Definition definition(YamlNode file) {
+        String name = file.file().substring(file.file().lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+        if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new DataError(file.file(), 1, "a parameter file name must be lower-case words joined by '-' (e.g. blue-card-general-threshold.yaml)");
+        }
+        file.map();
+        String computedFrom = null;
+        BigDecimal percent = null;
+        YamlNode computed = file.get("computedAs");
+        if (computed != null) {
+            computedFrom = computed.requireText("percentOf");
+            percent = computed.require("percent").decimal();
+        }
+        YamlNode valuesNode = file.require("values");
+        List<DatedValue> values = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> entry : valuesNode.map().entrySet()) {
+            YamlNode valueNode = entry.getValue();
+            LocalDate from;
+            try {
+                from = LocalDate.parse(entry.getKey());
+            } catch (RuntimeException e) {
+                throw valueNode.error("'" + entry.getKey() + "' is not a date (write YYYY-MM-DD)");
+            }
+            if (valueNode.isNull()) {
+                throw valueNode.error("the value for " + from + " is empty: write 'value:' and 'source:' below the date");
+            }
+            YamlNode v = valueNode.get("value");
+            if (valueNode.map().get("value") == null) {
+                throw valueNode.error("the entry for " + from + " has no 'value'");
+            }
+            String source = valueNode.optionalText("source");
+            if (source == null || source.isBlank()) {
+                throw valueNode.error("the value for " + from + " has no 'source' (give the legal source or URL)");
+            }
+            values.add(new DatedValue(from, v == null ? null : v.decimal(), source, valueNode.optionalText("note"),
+                    valueNode.line()));
+        }
+        if (values.isEmpty()) {
+            throw valuesNode.error("'values' is empty");
+        }
+        for (int i = 1; i < values.size(); i++) {
+            if (!values.get(i).from().isAfter(values.get(i - 1).from())) {
+                throw new DataError(file.file(), values.get(i).line(), "dates must be in ascending order ("
+                        + values.get(i).from() + " follows " + values.get(i - 1).from() + ")");
+            }
+        }
+        return new Definition(name, file.file(), file.requireText("description"), file.requireText("unit"),
+                file.requireText("reference"), file.optionalText("url"), file.optionalDate("applicableFrom"),
+                file.optionalDate("knownUntil"), computedFrom, percent, List.copyOf(values));
+    }
+
+    private static void checkCoverage(Definition d, DateWindow window, List<RuleProblem> problems) {
+        LocalDate needFrom = d.applicableFrom() != null && d.applicableFrom().isAfter(window.from())
+                ? d.applicableFrom() : window.from();
+        DatedValue first = d.values().get(0);
+        if (first.from().isAfter(needFrom)) {
+            problems.add(new RuleProblem(d.file(), first.line(), "no value from " + needFrom + " to "
+                    + first.from().minusDays(1) + ": add a value, or declare 'applicableFrom' if the law applies only later"));
+        }
+        for (DatedValue v : d.values()) {
+            if (v.value() == null && !v.from().isAfter(window.until()) && v.from().isAfter(needFrom.minusDays(1))) {
+                problems.add(new RuleProblem(d.file(), v.line(), "the value ends on " + v.from().minusDays(1)
+                        + " but assessment dates up to " + window.until() + " are supported"));
+            }
+        }
+    }
+
+    private static void checkComputed(Definition d, Map<String, Definition> all, List<RuleProblem> problems) {
+        if (d.computedFrom() == null) {
+            return;
+        }
+        Definition base = all.get(d.computedFrom());
+        if (base == null) {
+            problems.add(new RuleProblem(d.file(), 1, "computedAs names the unknown parameter '" + d.computedFrom() + "'"));
+            return;
+        }
+        for (DatedValue v : d.values()) {
+            DatedValue baseValue = valueOn(base, v.from());
+            if (v.value() == null || baseValue == null) {
+                continue;
+            }
+            BigDecimal expected = baseValue.value().multiply(d.computedPercent())
+                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+            if (expected.compareTo(v.value()) != 0) {
+                problems.add(new RuleProblem(d.file(), v.line(), "the value " + v.value().toPlainString() + " for "
+                        + v.from() + " is not " + d.computedPercent().toPlainString() + " % of " + d.computedFrom()
+                        + " (" + baseValue.value().toPlainString() + "): expected " + expected.toPlainString()));
+            }
+        }
+    }
+}

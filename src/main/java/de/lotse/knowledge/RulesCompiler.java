@@ -1,0 +1,96 @@
+package de.lotse.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/** Compiles the DRL files of a rules folder into one KieBase, with every error reported by file and line. */
+final class RulesCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    record Compiled(KieBase kieBase, List<RuleInfo> rules) {
+    }
+
+    private RulesCompiler() {
+    }
+
+    /** @param drlFiles relative path → DRL text */
+    static Compiled compile(Map<String, String> drlFiles, List<RuleProblem> problems) {
+        KieServices services = KieServices.Factory.get();
+        ClassLoader classLoader = RulesCompiler.class.getClassLoader();
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("de.lotse.rules", "knowledge-base", "1." + BUILDS.incrementAndGet());
+        fileSystem.generateAndWritePomXML(releaseId);
+        drlFiles.forEach((path, text) -> fileSystem.write(RESOURCES + path, text));
+
+        KieBuilder builder = services.newKieBuilder(fileSystem, classLoader).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            for (Message message : errors) {
+                String text = message.getText();
+                if (text != null && text.startsWith("Parser returned a null Package")) {
+                    continue; // follows every syntax error and adds nothing
+                }
+                String path = message.getPath() == null ? "?" : message.getPath().replaceFirst("^" + RESOURCES, "");
+                problems.add(new RuleProblem(path, message.getLine(), text == null ? "" : text.trim()));
+            }
+            if (problems.isEmpty()) {
+                problems.add(new RuleProblem("?", 0, "the rules do not compile"));
+            }
+            services.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = services.newKieContainer(releaseId, classLoader);
+        KieBase kieBase = container.getKieBase();
+        services.getRepository().removeKieModule(releaseId);
+        return new Compiled(kieBase, describe(kieBase, drlFiles, problems));
+    }
+
+    /** Every rule with its citation; a rule without {@code @legalBasis("…")} is an error. */
+    private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> drlFiles, List<RuleProblem> problems) {
+        Map<String, RuleInfo> places = new HashMap<>();
+        drlFiles.forEach((path, text) -> {
+            Matcher m = RULE_HEADER.matcher(text);
+            while (m.find()) {
+                int line = 1 + (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+                places.put(m.group(1), new RuleInfo(m.group(1), null, path, line));
+            }
+        });
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleInfo place = places.getOrDefault(rule.getName(), new RuleInfo(rule.getName(), null, "?", 0));
+                Object citation = rule.getMetaData().get("legalBasis");
+                String legalBasis = citation == null ? null : unquote(citation.toString());
+                if (legalBasis == null || legalBasis.isBlank()) {
+                    problems.add(new RuleProblem(place.file(), place.line(), "rule \"" + rule.getName()
+                            + "\" has no @legalBasis(\"…\"): every rule cites its norm"));
+                }
+                rules.add(new RuleInfo(rule.getName(), legalBasis, place.file(), place.line()));
+            }
+        }
+        rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparing(RuleInfo::line));
+        return rules;
+    }
+
+    private static String unquote(String value) {
+        String v = value.trim();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+}

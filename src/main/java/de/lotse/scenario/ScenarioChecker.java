@@ -1,0 +1,298 @@
+package de.lotse.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import de.lotse.decision.Advice;
+import de.lotse.decision.Advice.Condition;
+import de.lotse.decision.Advice.PathwayAdvice;
+import de.lotse.decision.AdviceAssembler;
+import de.lotse.decision.AssessmentDateOutOfRangeException;
+import de.lotse.decision.CaseFacts;
+import de.lotse.decision.DecisionService;
+import de.lotse.decision.FieldProblem;
+import de.lotse.decision.InvalidCaseException;
+import de.lotse.decision.RuleBook;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Checks scenarios against a knowledge base, without Spring: the same request reading, validation, decision and
+ * advice as the service. Every difference from the expectation is reported in words a legal expert can act on.
+ */
+public final class ScenarioChecker {
+
+    private static final Set<String> KEYS = Set.of("recommendedPathway", "outcomes", "conditions", "missingFacts", "steps",
+            "documents", "absentDocuments", "approval", "points", "recognition", "textContains", "error");
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+    private final Validator validator = Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private final DecisionService decisions;
+
+    public ScenarioChecker(RuleBook rules) {
+        this.decisions = new DecisionService(() -> rules, new AdviceAssembler(), Clock.system(ZoneId.of("Europe/Berlin")));
+    }
+
+    public List<ScenarioResult> check(List<Scenario> scenarios) {
+        return scenarios.stream().map(this::check).toList();
+    }
+
+    public ScenarioResult check(Scenario scenario) {
+        List<String> mismatches = new ArrayList<>();
+        JsonNode expect = scenario.expect();
+        for (Iterator<String> it = expect.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                mismatches.add("unknown expectation '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        List<String> fieldErrors = new ArrayList<>();
+        Advice advice = null;
+        try {
+            CaseFacts facts = mapper.treeToValue(scenario.request(), CaseFacts.class);
+            for (ConstraintViolation<CaseFacts> v : validator.validate(facts)) {
+                fieldErrors.add(v.getPropertyPath().toString().replace(".<list element>", ""));
+            }
+            if (fieldErrors.isEmpty()) {
+                advice = decisions.decide(facts);
+            }
+        } catch (InvalidCaseException e) {
+            e.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
+        } catch (AssessmentDateOutOfRangeException e) {
+            fieldErrors.add("assessmentDate");
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            fieldErrors.add(e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(request)"));
+        } catch (Exception e) {
+            mismatches.add("the request cannot be read: " + e.getMessage());
+            return new ScenarioResult(scenario, mismatches, null);
+        }
+        if (expect.has("error")) {
+            String field = expect.get("error").path("field").asText();
+            if (advice != null) {
+                mismatches.add("expected the request to be rejected for '" + field + "', but it was answered");
+            } else if (!fieldErrors.contains(field)) {
+                mismatches.add("expected a rejection for '" + field + "', got " + fieldErrors);
+            }
+            return new ScenarioResult(scenario, mismatches, advice);
+        }
+        if (advice == null) {
+            mismatches.add("the request was rejected: invalid " + fieldErrors);
+            return new ScenarioResult(scenario, mismatches, null);
+        }
+        compare(advice, expect, mismatches);
+        return new ScenarioResult(scenario, mismatches, advice);
+    }
+
+    private void compare(Advice advice, JsonNode expect, List<String> out) {
+        Map<String, PathwayAdvice> pathways = new LinkedHashMap<>();
+        advice.pathways().forEach(p -> pathways.put(p.code(), p));
+        if (expect.has("recommendedPathway")) {
+            JsonNode want = expect.get("recommendedPathway");
+            String expected = want.isNull() ? null : want.asText();
+            if (!java.util.Objects.equals(expected, advice.recommendedPathway())) {
+                out.add("recommendedPathway: expected " + expected + ", got " + advice.recommendedPathway());
+            }
+        }
+        each(expect, "outcomes", pathways, out, (p, want) -> {
+            if (!p.outcome().name().equals(want.asText())) {
+                out.add(p.code() + ": expected " + want.asText() + ", got " + p.outcome() + explain(p));
+            }
+        });
+        each(expect, "conditions", pathways, out, (p, want) -> {
+            for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> c = it.next();
+                List<Condition> found = p.conditions().stream().filter(x -> x.code().equals(c.getKey())).toList();
+                if (found.isEmpty()) {
+                    out.add(p.code() + " condition " + c.getKey() + ": not checked (checked: "
+                            + p.conditions().stream().map(Condition::code).toList() + ")");
+                    continue;
+                }
+                Condition cond = found.get(0);
+                JsonNode w = c.getValue();
+                if (w.has("met") && !java.util.Objects.equals(w.get("met").isNull() ? null : w.get("met").asBoolean(), cond.met())) {
+                    out.add(p.code() + " condition " + c.getKey() + ": expected met=" + w.get("met") + ", got " + cond.met() + " (" + cond.text() + ")");
+                }
+                if (w.has("status") && !w.get("status").asText().equals(cond.status())) {
+                    out.add(p.code() + " condition " + c.getKey() + ": expected status " + w.get("status").asText() + ", got " + cond.status());
+                }
+                number(p.code() + " condition " + c.getKey() + " required", w.get("required"), cond.required(), out);
+                number(p.code() + " condition " + c.getKey() + " actual", w.get("actual"), cond.actual(), out);
+            }
+        });
+        each(expect, "missingFacts", pathways, out, (p, want) -> {
+            Set<String> expected = new java.util.TreeSet<>(texts(want));
+            Set<String> actual = new java.util.TreeSet<>(p.missingFacts());
+            if (!expected.equals(actual)) {
+                out.add(p.code() + " missingFacts: expected " + expected + ", got " + actual);
+            }
+        });
+        each(expect, "steps", pathways, out, (p, want) -> {
+            List<String> actual = p.steps().stream().map(Advice.StepAdvice::code).toList();
+            List<String> expected = texts(want);
+            if (expected.isEmpty() ? !actual.isEmpty() : !inOrder(expected, actual)) {
+                out.add(p.code() + " steps: expected " + (expected.isEmpty() ? "none" : expected + " in this order") + ", got " + actual);
+            }
+        });
+        each(expect, "documents", pathways, out, (p, want) -> {
+            List<String> actual = p.documents().stream().map(Advice.DocumentItem::code).toList();
+            for (String code : texts(want)) {
+                if (!actual.contains(code)) {
+                    out.add(p.code() + " documents: expected " + code + " in the checklist, got " + actual);
+                }
+            }
+        });
+        each(expect, "absentDocuments", pathways, out, (p, want) -> {
+            List<String> actual = p.documents().stream().map(Advice.DocumentItem::code).toList();
+            for (String code : texts(want)) {
+                if (actual.contains(code)) {
+                    out.add(p.code() + " documents: expected no " + code + " in the checklist");
+                }
+            }
+        });
+        each(expect, "approval", pathways, out, (p, want) -> {
+            if (!p.federalEmploymentAgencyApproval().name().equals(want.asText())) {
+                out.add(p.code() + " federalEmploymentAgencyApproval: expected " + want.asText() + ", got " + p.federalEmploymentAgencyApproval());
+            }
+        });
+        each(expect, "points", pathways, out, (p, want) -> {
+            if (p.points() == null) {
+                out.add(p.code() + " points: expected a points table, got none");
+                return;
+            }
+            if (want.has("total") && want.get("total").asInt() != p.points().total()) {
+                out.add(p.code() + " points total: expected " + want.get("total").asInt() + ", got " + p.points().total()
+                        + " " + p.points().items());
+            }
+            if (want.has("required") && want.get("required").asInt() != p.points().required()) {
+                out.add(p.code() + " points required: expected " + want.get("required").asInt() + ", got " + p.points().required());
+            }
+            if (want.has("items")) {
+                Map<String, Integer> actual = new java.util.TreeMap<>();
+                p.points().items().forEach(i -> actual.put(i.criterion(), i.points()));
+                Map<String, Integer> expected = new java.util.TreeMap<>();
+                want.get("items").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asInt()));
+                if (!expected.equals(actual)) {
+                    out.add(p.code() + " points items: expected " + expected + ", got " + actual);
+                }
+            }
+        });
+        each(expect, "textContains", pathways, out, (p, want) -> {
+            StringBuilder all = new StringBuilder();
+            p.conditions().forEach(c -> all.append(c.text()).append('\n'));
+            p.steps().forEach(s -> all.append(s.text()).append('\n'));
+            p.notes().forEach(n -> all.append(n).append('\n'));
+            p.documents().forEach(d -> all.append(d.title()).append('\n'));
+            for (String text : texts(want)) {
+                if (!all.toString().contains(text)) {
+                    out.add(p.code() + ": expected a text containing \"" + text + "\"");
+                }
+            }
+        });
+        if (expect.has("recognition")) {
+            JsonNode want = expect.get("recognition");
+            Advice.Recognition r = advice.recognition();
+            if (r == null) {
+                out.add("recognition: expected a recognition block, got none");
+            } else {
+                bool("recognition.required", want.get("required"), r.required(), out);
+                bool("recognition.regulatedProfession", want.get("regulatedProfession"), r.regulatedProfession(), out);
+                if (want.has("competentAuthorityContains") && (r.competentAuthority() == null
+                        || !r.competentAuthority().contains(want.get("competentAuthorityContains").asText()))) {
+                    out.add("recognition.competentAuthority: expected it to contain \"" + want.get("competentAuthorityContains").asText()
+                            + "\", got \"" + r.competentAuthority() + "\"");
+                }
+                if (want.has("documents")) {
+                    List<String> actual = r.documents().stream().map(Advice.DocumentItem::code).toList();
+                    texts(want.get("documents")).stream().filter(d -> !actual.contains(d))
+                            .forEach(d -> out.add("recognition.documents: expected " + d + ", got " + actual));
+                }
+                if (want.has("steps")) {
+                    List<String> actual = r.steps().stream().map(Advice.StepAdvice::code).toList();
+                    if (!inOrder(texts(want.get("steps")), actual)) {
+                        out.add("recognition.steps: expected " + texts(want.get("steps")) + " in this order, got " + actual);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String explain(PathwayAdvice p) {
+        List<String> reasons = new ArrayList<>();
+        p.conditions().stream().filter(c -> !"MET".equals(c.status())).forEach(c -> reasons.add(c.code() + " " + c.status()));
+        return reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")";
+    }
+
+    private interface Check {
+        void apply(PathwayAdvice pathway, JsonNode expected);
+    }
+
+    private static void each(JsonNode expect, String key, Map<String, PathwayAdvice> pathways, List<String> out, Check check) {
+        if (!expect.has(key)) {
+            return;
+        }
+        expect.get(key).fields().forEachRemaining(e -> {
+            PathwayAdvice p = pathways.get(e.getKey());
+            if (p == null) {
+                out.add(key + ": pathway " + e.getKey() + " is not in the advice");
+            } else {
+                check.apply(p, e.getValue());
+            }
+        });
+    }
+
+    private static void number(String what, JsonNode expected, BigDecimal actual, List<String> out) {
+        if (expected == null) {
+            return;
+        }
+        if (expected.isNull() ? actual != null : actual == null || expected.decimalValue().compareTo(actual) != 0) {
+            out.add(what + ": expected " + expected + ", got " + (actual == null ? null : actual.toPlainString()));
+        }
+    }
+
+    private static void bool(String what, JsonNode expected, Boolean actual, List<String> out) {
+        if (expected != null && !java.util.Objects.equals(expected.isNull() ? null : expected.asBoolean(), actual)) {
+            out.add(what + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> result = new ArrayList<>();
+        list.forEach(n -> result.add(n.asText()));
+        return result;
+    }
+
+    /** True if {@code expected} appears in {@code actual} in the same relative order. */
+    static boolean inOrder(List<String> expected, List<String> actual) {
+        int at = 0;
+        for (String code : expected) {
+            int found = actual.subList(Math.min(at, actual.size()), actual.size()).indexOf(code);
+            if (found < 0) {
+                return false;
+            }
+            at += found + 1;
+        }
+        return true;
+    }
+
+}
