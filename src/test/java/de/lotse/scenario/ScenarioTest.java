@@ -13,12 +13,13 @@ import org.junit.jupiter.api.TestFactory;
 /** Runs every scenario of test-cases/ against the rules of rules/, one test per scenario, without Spring. */
 class ScenarioTest {
 
-    static final KnowledgeBase RULES = new KnowledgeBaseLoader(Clock.systemUTC()).load(Path.of("rules"));
+    static final KnowledgeBase RULES = new KnowledgeBaseLoader(Clock.systemUTC())
+            .load(Path.of(System.getProperty("lotse.rules.dir", "rules")));
 
     @TestFactory
     Stream<DynamicTest> everyScenarioOfTestCasesHoldsForTheRules() {
         ScenarioChecker checker = new ScenarioChecker(RULES);
-        return ScenarioFiles.readFolder(Path.of("test-cases")).stream()
+        return ScenarioFiles.readFolder(Path.of(System.getProperty("lotse.test-cases.dir", "test-cases"))).stream()
                 .map(s -> DynamicTest.dynamicTest(s.id() + ": " + s.name(), () -> {
                     ScenarioResult result = checker.check(s);
                     if (!result.passed()) {
