@@ -167,10 +167,8 @@ public class AdviceAssembler {
     }
 
     private StepAdvice stepText(String pathway, String code, String textKey, Map<String, Object> args, Context context) {
-        boolean target = args.containsKey("required");
-        String text = context.firstText(args, textKey,
-                target ? "step." + pathway + "." + code + ".required" : null, target ? "step." + code + ".required" : null,
-                "step." + pathway + "." + code, "step." + code);
+        String text = context.firstFilledText(args, textKey, "step." + pathway + "." + code + ".required",
+                "step." + code + ".required", "step." + pathway + "." + code, "step." + code);
         return new StepAdvice(code, text != null ? text : context.stepTitle(code));
     }
 
@@ -294,6 +292,16 @@ public class AdviceAssembler {
                 }
             }
             return null;
+        }
+
+        /** The first key that exists and whose placeholders the arguments can all fill. */
+        String firstFilledText(Map<String, Object> args, String... keys) {
+            for (String key : keys) {
+                if (key != null && texts.has(key) && texts.placeholders(key, language).stream().allMatch(args::containsKey)) {
+                    return texts.format(key, language, args).orElseThrow();
+                }
+            }
+            return firstText(args, keys);
         }
 
         String conditionTitle(String code) {

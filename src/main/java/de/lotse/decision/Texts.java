@@ -40,6 +40,18 @@ public final class Texts {
         return Optional.of(fill(text.in(language), language, args));
     }
 
+    /** The names of the placeholders ({name}) of a text in a language. */
+    public java.util.Set<String> placeholders(String key, Language language) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(texts.get(key).in(language));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
     static String fill(String template, Language language, Map<String, ?> args) {
         if (args.isEmpty() || template.indexOf('{') < 0) {
             return template;
