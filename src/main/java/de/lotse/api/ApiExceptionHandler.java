@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Maps everything a client can get wrong to an RFC 9457 problem document: 400 naming each field, 413, 415, 405, 404.
  * Anything else is the service's fault: a 500 problem without internals (the cause is logged, never case data).
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
