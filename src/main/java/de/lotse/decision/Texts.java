@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The sentences of rules/texts/*.yaml with named placeholders ({required}, {actual}, {date} …). Amounts are written
- * the way each language writes them: 45.934,20 in German, 45,934.20 in English; whole amounts without cents.
+ * the way each language writes them: 12.345,60 in German, 12,345.60 in English; whole amounts without cents.
  */
 public final class Texts {
 

@@ -1,17 +1,223 @@
 package de.lotse.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.lotse.decision.Advice;
+import de.lotse.decision.AdviceAssembler;
+import de.lotse.decision.CaseFacts;
+import de.lotse.decision.Candidate;
+import de.lotse.decision.DecisionService;
+import de.lotse.decision.JobOffer;
+import de.lotse.decision.Outcome;
+import de.lotse.decision.Qualification;
+import de.lotse.decision.QualificationLevel;
+import de.lotse.decision.Comparability;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
+/** Loading the rules folder: the real one loads; every kind of error names file and line; data changes answers. */
 class KnowledgeBaseLoaderTest {
+
+    private final KnowledgeBaseLoader loader = new KnowledgeBaseLoader(Clock.systemUTC());
+
+    @TempDir
+    Path temp;
+
+    private Path copyOfRules() throws IOException {
+        Path copy = temp.resolve("rules");
+        FileSystemUtils.copyRecursively(Path.of("rules"), copy);
+        return copy;
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
 
     @Test
     void theRulesFolderOfTheRepositoryLoads() {
-        KnowledgeBase kb = new KnowledgeBaseLoader(Clock.systemUTC()).load(Path.of("rules"));
-        assertThat(kb.version()).startsWith("sha256:");
-        assertThat(kb.rules()).allSatisfy(r -> assertThat(r.legalBasis()).isNotBlank());
+        KnowledgeBase kb = loader.load(Path.of("rules"));
+        assertThat(kb.version()).matches("sha256:[0-9a-f]{64}");
+        assertThat(kb.rules()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.legalBasis()).as("citation of " + r.name()).isNotBlank();
+            assertThat(r.file()).endsWith(".drl");
+            assertThat(r.line()).isPositive();
+        });
+        assertThat(kb.supportedWindow().from()).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(kb.supportedWindow().until()).isEqualTo(LocalDate.of(2026, 12, 31));
     }
+
+    @Test
+    void theVersionIsAContentHashThatChangesWithAnyFile() throws IOException {
+        Path rules = copyOfRules();
+        String before = loader.load(rules).version();
+        assertThat(loader.load(rules).version()).isEqualTo(before);
+        Files.writeString(rules.resolve("texts/general.yaml"), Files.readString(rules.resolve("texts/general.yaml")) + "\n# edited\n");
+        assertThat(loader.load(rules).version()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aDrlSyntaxErrorIsReportedWithFileAndLine() throws IOException {
+        Path rules = copyOfRules();
+        Path drl = rules.resolve("aufenthg/s18g_blaue_karte.drl");
+        List<String> lines = Files.readAllLines(drl);
+        int line = lines.indexOf("    JobOffer($salary : annualGrossSalaryEur != null, annualGrossSalaryEur >= $general)") + 1;
+        assertThat(line).isPositive();
+        lines.set(line - 1, "    JobOffer($salary : annualGrossSalaryEur != null, annualGrossSalaryEur >= )");
+        Files.write(drl, lines);
+        assertThatThrownBy(() -> loader.load(rules))
+                .isInstanceOf(InvalidRulesException.class)
+                .satisfies(e -> assertThat(((InvalidRulesException) e).problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.file()).isEqualTo("aufenthg/s18g_blaue_karte.drl");
+                            assertThat(p.line()).isEqualTo(line);
+                        }))
+                .hasMessageContaining("aufenthg/s18g_blaue_karte.drl:" + line);
+    }
+
+    @Test
+    void anUnknownFieldInARuleIsReportedWithFileAndLine() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("aufenthg/s18g_blaue_karte.drl"), "JobOffer(matchesQualification == true)",
+                "JobOffer(matchesQualificaton == true)");
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("aufenthg/s18g_blaue_karte.drl:").hasMessageContaining("matchesQualificaton");
+    }
+
+    @Test
+    void aRuleWithoutLegalCitationIsRejected() throws IOException {
+        Path rules = copyOfRules();
+        Files.writeString(rules.resolve("aufenthg/zz_uncited.drl"), """
+                package aufenthg;
+                import de.lotse.decision.facts.*;
+
+                rule "A rule without citation"
+                when
+                    Assessment()
+                then
+                end
+                """);
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("aufenthg/zz_uncited.drl:4").hasMessageContaining("@legalBasis");
+    }
+
+    @Test
+    void brokenYamlIsReportedWithFileAndLine() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("parameters/blue-card-general-threshold.yaml");
+        Files.writeString(file, Files.readString(file) + "  2027-01-01: [unclosed\n");
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("parameters/blue-card-general-threshold.yaml:");
+    }
+
+    @Test
+    void aValueWithoutSourceIsRejected() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("parameters/national-visa-fee.yaml");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replaceAll("(?m)^(\\s+)source: .*$", "$1note: no source given"));
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("parameters/national-visa-fee.yaml:").hasMessageContaining("no 'source'");
+    }
+
+    @Test
+    void aTwiceDefinedDateIsRejected() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("parameters/pension-ceiling.yaml");
+        String text = Files.readString(file);
+        int at = text.indexOf("  2025-01-01:");
+        int end = text.indexOf("  2026-01-01:");
+        Files.writeString(file, text.substring(0, end) + text.substring(at, end) + text.substring(end));
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("parameters/pension-ceiling.yaml:").hasMessageContaining("'2025-01-01' appears twice");
+    }
+
+    @Test
+    void aValueThatDoesNotMatchItsPercentageIsRejected() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("parameters/blue-card-general-threshold.yaml"), "value: 50700", "value: 50070");
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("parameters/blue-card-general-threshold.yaml:")
+                .hasMessageContaining("expected 50700.00");
+    }
+
+    @Test
+    void aParameterWithoutValueAtTheStartOfTheWindowIsAGap() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("parameters/pension-ceiling.yaml"), "2024-01-01:", "2024-04-01:");
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("parameters/pension-ceiling.yaml:").hasMessageContaining("no value from 2024-03-01");
+    }
+
+    @Test
+    void theSupportedWindowEndsWithTheEarliestKnownUntil() throws IOException {
+        Path rules = copyOfRules();
+        replace(rules.resolve("parameters/pension-ceiling.yaml"), "knownUntil: 2026-12-31", "knownUntil: 2026-06-30");
+        assertThat(loader.load(rules).supportedWindow().until()).isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    @Test
+    void aTextWithoutEnglishIsRejected() throws IOException {
+        Path rules = copyOfRules();
+        Files.writeString(rules.resolve("texts/zz-extra.yaml"), "some.key:\n  de: Nur Deutsch\n");
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("texts/zz-extra.yaml:").hasMessageContaining("'en' is missing");
+    }
+
+    /** The documented way to change a threshold: edit the data, reload, the answer follows — no Java involved. */
+    @Test
+    void changingAThresholdInTheDataChangesTheAnswer() throws IOException {
+        Path rules = copyOfRules();
+        CaseFacts analyst = new CaseFacts();
+        analyst.setAssessmentDate(LocalDate.of(2026, 3, 9));
+        analyst.setCandidate(new Candidate());
+        analyst.getCandidate().setCitizenships(List.of("IN"));
+        analyst.getCandidate().setAge(31);
+        analyst.setQualification(new Qualification());
+        analyst.getQualification().setLevel(QualificationLevel.ACADEMIC);
+        analyst.getQualification().setAcademicComparability(Comparability.COMPARABLE);
+        analyst.getQualification().setGraduationDate(LocalDate.of(2015, 7, 1));
+        analyst.setJobOffer(new JobOffer());
+        analyst.getJobOffer().setAnnualGrossSalaryEur(new BigDecimal("52000"));
+        analyst.getJobOffer().setIscoCode("2421"); // management analyst: no shortage occupation
+
+        Advice before = decide(loader.load(rules), analyst);
+        assertThat(blueCard(before).outcome()).isEqualTo(Outcome.ELIGIBLE);
+
+        Path file = rules.resolve("parameters/blue-card-general-threshold.yaml");
+        String text = Files.readString(file).replace("value: 50700", "value: 53000");
+        Files.writeString(file, text.replaceAll("(?s)computedAs:.*?percent: 50\\s*\\n", ""));
+        Advice after = decide(loader.load(rules), analyst);
+        assertThat(blueCard(after).outcome()).isEqualTo(Outcome.ELIGIBLE_AFTER_STEPS);
+        assertThat(blueCard(after).conditions()).anySatisfy(c -> {
+            assertThat(c.code()).isEqualTo("SALARY_THRESHOLD");
+            assertThat(c.required()).isEqualByComparingTo("53000");
+        });
+        assertThat(after.rulesVersion()).isNotEqualTo(before.rulesVersion());
+    }
+
+    private static Advice decide(KnowledgeBase kb, CaseFacts facts) {
+        return new DecisionService(() -> kb, new AdviceAssembler(), Clock.systemUTC()).decide(facts);
+    }
+
+    private static Advice.PathwayAdvice blueCard(Advice advice) {
+        return advice.pathways().stream().filter(p -> p.code().equals("BLUE_CARD")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMissingRulesFolderIsNamed() {
+        assertThatThrownBy(() -> loader.load(temp.resolve("nowhere"))).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("does not exist");
+    }
+
 }

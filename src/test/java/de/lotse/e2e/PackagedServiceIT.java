@@ -1,0 +1,147 @@
+package de.lotse.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service end to end: starts target/fachkraefte-lotse.jar with java -jar on a free port against the
+ * repository's rules/, and talks HTTP to it like any client.
+ */
+class PackagedServiceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Process service;
+    private static String base;
+    private static Path log;
+
+    private static final String INDIAN_DEVELOPER = """
+            {"caseReference": "HR-2026-0042", "assessmentDate": "2026-03-09", "language": "%s",
+             "candidate": {"citizenships": ["IN"], "age": 31, "residence": "ABROAD"},
+             "qualification": {"level": "ACADEMIC", "acquiredIn": "ABROAD", "profession": "SOFTWARE_DEVELOPER",
+                               "academicComparability": "COMPARABLE", "graduationDate": "2019-07-15"},
+             "jobOffer": {"annualGrossSalaryEur": 52000, "iscoCode": "2512", "qualifiedEmployment": true,
+                          "matchesQualification": true}}
+            """;
+
+    @BeforeAll
+    static void startTheJar() throws Exception {
+        String jar = System.getProperty("lotse.jar", "target/fachkraefte-lotse.jar");
+        String rules = System.getProperty("lotse.rules.dir", "rules");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        log = Files.createTempFile("lotse-e2e", ".log");
+        service = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-jar", jar,
+                "--server.port=" + port, "--lotse.rules.dir=" + rules)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped during start-up:\n" + Files.readString(log));
+            }
+            try {
+                if (get("/actuator/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service did not become healthy within 90 s:\n" + Files.readString(log));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (service != null) {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theIndianSoftwareDeveloperGetsTheBlueCardInGermanAndEnglish() throws Exception {
+        for (String language : new String[] {"de", "en"}) {
+            HttpResponse<String> response = post("/api/v1/decisions", INDIAN_DEVELOPER.formatted(language));
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode advice = JSON.readTree(response.body());
+            assertThat(advice.path("caseReference").asText()).isEqualTo("HR-2026-0042");
+            assertThat(advice.path("language").asText()).isEqualTo(language);
+            assertThat(advice.path("rulesVersion").asText()).startsWith("sha256:");
+            assertThat(advice.path("recommendedPathway").asText()).isEqualTo("BLUE_CARD");
+            JsonNode blueCard = advice.path("pathways").get(0);
+            assertThat(blueCard.path("code").asText()).isEqualTo("BLUE_CARD");
+            assertThat(blueCard.path("outcome").asText()).isEqualTo("ELIGIBLE");
+            assertThat(blueCard.path("legalBasis").get(0).asText()).isEqualTo("§ 18g AufenthG");
+            assertThat(blueCard.path("federalEmploymentAgencyApproval").asText()).isEqualTo("NOT_REQUIRED");
+            JsonNode salary = null;
+            for (JsonNode condition : blueCard.path("conditions")) {
+                if (condition.path("code").asText().equals("SALARY_THRESHOLD")) {
+                    salary = condition;
+                }
+            }
+            assertThat(salary).isNotNull();
+            assertThat(salary.path("required").decimalValue()).isEqualByComparingTo("50700");
+            assertThat(salary.path("actual").decimalValue()).isEqualByComparingTo("52000");
+            assertThat(salary.path("text").asText()).contains(language.equals("de") ? "50.700" : "50,700");
+            assertThat(blueCard.path("documents").findValuesAsText("code")).contains("PASSPORT", "EMPLOYMENT_CONTRACT", "ANABIN_PRINTOUT");
+            assertThat(advice.path("trace").size()).isPositive();
+            assertThat(advice.path("trace").get(0).path("legalBasis").asText()).isNotBlank();
+            assertThat(advice.path("disclaimer").asText()).isNotBlank();
+            assertThat(advice.path("pathways").size()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void badInputIsAProblemDocumentNeverA500() throws Exception {
+        HttpResponse<String> response = post("/api/v1/decisions", "{\"candidate\": {\"age\": 200}}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).path("errors").get(0).path("field").asText()).isEqualTo("candidate.age");
+        assertThat(post("/api/v1/decisions", "{\"assessmentDate\": \"2027-01-01\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theRulesDescriptionOpenApiAndHealthAnswer() throws Exception {
+        JsonNode rules = JSON.readTree(get("/api/v1/rules").body());
+        assertThat(rules.path("version").asText()).startsWith("sha256:");
+        assertThat(rules.path("ruleCount").asInt()).isEqualTo(rules.path("rules").size()).isPositive();
+        assertThat(rules.path("rules").get(0).path("legalBasis").asText()).isNotBlank();
+        assertThat(rules.path("supportedAssessmentDates").path("from").asText()).isEqualTo("2024-03-01");
+        HttpResponse<String> openApi = get("/v3/api-docs");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/decisions").contains("CaseFacts");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").body()).contains("UP");
+    }
+}
