@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -57,9 +58,20 @@ final class RulesCompiler {
             return null;
         }
         KieContainer container = services.newKieContainer(releaseId, classLoader);
-        KieBase kieBase = container.getKieBase();
+        KieBase kieBase = container.newKieBase(configuration(services));
         services.getRepository().removeKieModule(releaseId);
         return new Compiled(kieBase, describe(kieBase, drlFiles, problems));
+    }
+
+    /**
+     * Beta-node sharing is switched off: with it, Drools 10.2 never fires a rule whose join prefix is shared with
+     * another rule when one continues with {@code not X(c)} and the other with {@code X(c)} (found in
+     * aufenthv/visumverfahren.drl; pinned by KnowledgeBaseLoaderTest). Legal experts write such pairs naturally.
+     */
+    private static KieBaseConfiguration configuration(KieServices services) {
+        KieBaseConfiguration configuration = services.newKieBaseConfiguration();
+        configuration.setProperty("drools.shareBetaNodes", "false");
+        return configuration;
     }
 
     /** Every rule with its citation; a rule without {@code @legalBasis("…")} is an error. */

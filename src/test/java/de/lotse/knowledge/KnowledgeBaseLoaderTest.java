@@ -214,6 +214,47 @@ class KnowledgeBaseLoaderTest {
         return advice.pathways().stream().filter(p -> p.code().equals("BLUE_CARD")).findFirst().orElseThrow();
     }
 
+    /** Regression: with beta-node sharing, the rule with "not" after a shared join prefix never fired. */
+    @Test
+    void rulesSharingAJoinPrefixBothFireWhetherTheyContinueWithNotOrWithout() throws IOException {
+        Path rules = copyOfRules();
+        Files.writeString(rules.resolve("aufenthv/zz_sharing.drl"), """
+                package aufenthv;
+                import de.lotse.decision.*;
+                import de.lotse.decision.facts.*;
+
+                rule "sharing test: without accelerated procedure"
+                    @legalBasis("test")
+                when
+                    VisaProcedure($p : pathway)
+                    Approval(pathway == $p, status == ApprovalStatus.REQUIRED)
+                    not JobOffer(acceleratedProcedure == true)
+                then
+                    insert(Note.of($p, "test.without"));
+                end
+
+                rule "sharing test: with accelerated procedure"
+                    @legalBasis("test")
+                when
+                    VisaProcedure($p : pathway)
+                    Approval(pathway == $p, status == ApprovalStatus.REQUIRED)
+                    JobOffer(acceleratedProcedure == true)
+                then
+                    insert(Note.of($p, "test.with"));
+                end
+                """);
+        KnowledgeBase kb = loader.load(rules);
+        CaseFacts facts = new CaseFacts();
+        facts.setGoal(de.lotse.decision.Goal.ANY);
+        facts.setCandidate(new Candidate());
+        facts.setQualification(new Qualification());
+        facts.setExperience(new de.lotse.decision.Experience());
+        facts.setJobOffer(new JobOffer());
+        assertThat(kb.evaluate(facts, LocalDate.of(2026, 3, 9)).outputs())
+                .anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(de.lotse.decision.facts.Note.class,
+                        n -> assertThat(n.getKey()).isEqualTo("test.without")));
+    }
+
     @Test
     void aMissingRulesFolderIsNamed() {
         assertThatThrownBy(() -> loader.load(temp.resolve("nowhere"))).isInstanceOf(InvalidRulesException.class)
