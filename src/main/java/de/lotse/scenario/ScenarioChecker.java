@@ -15,6 +15,7 @@ import de.lotse.decision.CaseFacts;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
 import de.lotse.decision.InvalidCaseException;
+import de.lotse.decision.Language;
 import de.lotse.decision.RuleBook;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -51,6 +52,15 @@ public final class ScenarioChecker {
 
     public ScenarioChecker(RuleBook rules) {
         this.decisions = new DecisionService(() -> rules, new AdviceAssembler(), Clock.system(ZoneId.of("Europe/Berlin")));
+    }
+
+    /** Reads a request the way scenarios are read (strict JSON rules of the API). */
+    public CaseFacts read(JsonNode request) {
+        try {
+            return mapper.treeToValue(request, CaseFacts.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the request cannot be read: " + e.getOriginalMessage(), e);
+        }
     }
 
     public List<ScenarioResult> check(List<Scenario> scenarios) {
@@ -101,7 +111,39 @@ public final class ScenarioChecker {
             return new ScenarioResult(scenario, mismatches, null);
         }
         compare(advice, expect, mismatches);
+        unfilledTexts(advice, mismatches);
+        try {
+            CaseFacts other = mapper.treeToValue(scenario.request(), CaseFacts.class);
+            other.setLanguage(advice.language() == Language.en ? Language.de : Language.en);
+            unfilledTexts(decisions.decide(other), mismatches);
+        } catch (Exception e) {
+            mismatches.add("the same case in the other language fails: " + e);
+        }
         return new ScenarioResult(scenario, mismatches, advice);
+    }
+
+    private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile("\\{[A-Za-z0-9_]+}");
+
+    /** Every text of an advice must be complete: no placeholder left, no raw text key. */
+    private static void unfilledTexts(Advice advice, List<String> out) {
+        List<String> texts = new ArrayList<>();
+        for (PathwayAdvice p : advice.pathways()) {
+            p.conditions().forEach(c -> texts.add(p.code() + " condition " + c.code() + ": " + c.text()));
+            p.steps().forEach(s -> texts.add(p.code() + " step " + s.code() + ": " + s.text()));
+            p.notes().forEach(n -> texts.add(p.code() + " note: " + n));
+        }
+        if (advice.recognition() != null) {
+            advice.recognition().steps().forEach(s -> texts.add("recognition step " + s.code() + ": " + s.text()));
+            texts.add("recognition authority: " + advice.recognition().competentAuthority());
+            texts.add("recognition reason: " + advice.recognition().reason());
+        }
+        texts.add("disclaimer: " + advice.disclaimer());
+        for (String text : texts) {
+            String body = text.substring(text.indexOf(": ") + 2);
+            if (UNFILLED.matcher(body).find() || body.matches("(condition|step|note|authority|recognition|qualification)\\.[A-Za-z0-9_.]+")) {
+                out.add("incomplete text (" + advice.language() + ") — " + text);
+            }
+        }
     }
 
     private void compare(Advice advice, JsonNode expect, List<String> out) {
