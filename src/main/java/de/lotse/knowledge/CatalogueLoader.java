@@ -30,6 +30,7 @@ final class CatalogueLoader {
         Set<String> codes = new HashSet<>();
         for (YamlNode entry : file.require("pathways").list()) {
             String code = code(entry, codes);
+            entry.requireText("source");
             Set<Goal> goals = EnumSet.noneOf(Goal.class);
             for (YamlNode goal : entry.require("goals").list()) {
                 try {
@@ -58,6 +59,7 @@ final class CatalogueLoader {
         Set<String> codes = new HashSet<>();
         for (YamlNode entry : file.require("documents").list()) {
             String code = code(entry, codes);
+            entry.requireText("source");
             YamlNode note = entry.get("note");
             result.add(new DocumentInfo(code, entry.require("title").localized(), note == null ? null : note.localized()));
         }

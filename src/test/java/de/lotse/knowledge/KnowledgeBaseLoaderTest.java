@@ -131,6 +131,17 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void aDocumentWithoutSourceIsRejected() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("catalogues/documents.yaml");
+        String text = Files.readString(file);
+        int at = text.indexOf("source:");
+        Files.writeString(file, text.substring(0, at) + "note_: x" + text.substring(text.indexOf('\n', at)));
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("catalogues/documents.yaml:").hasMessageContaining("'source' is missing");
+    }
+
+    @Test
     void aTwiceDefinedDateIsRejected() throws IOException {
         Path rules = copyOfRules();
         Path file = rules.resolve("parameters/pension-ceiling.yaml");

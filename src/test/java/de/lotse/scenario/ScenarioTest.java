@@ -1,30 +1,61 @@
 package de.lotse.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import de.lotse.knowledge.KnowledgeBase;
 import de.lotse.knowledge.KnowledgeBaseLoader;
+import de.lotse.knowledge.RuleInfo;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Runs every scenario of test-cases/ against the rules of rules/, one test per scenario, without Spring. */
+/**
+ * Runs every scenario of test-cases/ against the rules of rules/, one test per scenario, without Spring; and checks
+ * that the scenarios exercise every rule.
+ */
 class ScenarioTest {
 
     static final KnowledgeBase RULES = new KnowledgeBaseLoader(Clock.systemUTC())
             .load(Path.of(System.getProperty("lotse.rules.dir", "rules")));
+    static final List<Scenario> SCENARIOS =
+            ScenarioFiles.readFolder(Path.of(System.getProperty("lotse.test-cases.dir", "test-cases")));
 
     @TestFactory
     Stream<DynamicTest> everyScenarioOfTestCasesHoldsForTheRules() {
         ScenarioChecker checker = new ScenarioChecker(RULES);
-        return ScenarioFiles.readFolder(Path.of(System.getProperty("lotse.test-cases.dir", "test-cases"))).stream()
+        return SCENARIOS.stream()
                 .map(s -> DynamicTest.dynamicTest(s.id() + ": " + s.name(), () -> {
                     ScenarioResult result = checker.check(s);
                     if (!result.passed()) {
                         fail(String.join("\n", result.mismatches()));
                     }
                 }));
+    }
+
+    @Test
+    void everyRuleFiresInAtLeastOneScenario() {
+        Set<String> fired = new HashSet<>();
+        for (ScenarioResult result : new ScenarioChecker(RULES).check(SCENARIOS)) {
+            if (result.advice() != null) {
+                result.advice().trace().forEach(t -> fired.add(t.rule()));
+            }
+        }
+        List<String> neverFired = RULES.rules().stream().map(RuleInfo::name).filter(n -> !fired.contains(n))
+                .map(n -> RULES.rules().stream().filter(r -> r.name().equals(n)).findFirst()
+                        .map(r -> r.file() + ":" + r.line() + " \"" + n + "\"").orElse(n))
+                .toList();
+        assertThat(neverFired).as("rules that no scenario in test-cases/ exercises — add a scenario for each").isEmpty();
+    }
+
+    @Test
+    void thereAreEnoughScenarios() {
+        assertThat(SCENARIOS).hasSizeGreaterThanOrEqualTo(80);
     }
 }
