@@ -67,6 +67,9 @@ final class RulesCompiler {
      * Beta-node sharing is switched off: with it, Drools 10.2 never fires a rule whose join prefix is shared with
      * another rule when one continues with {@code not X(c)} and the other with {@code X(c)} (found in
      * aufenthv/visumverfahren.drl; pinned by KnowledgeBaseLoaderTest). Legal experts write such pairs naturally.
+     * (Switching off alpha-node sharing as well is worse in 10.2: rules with several patterns of one type stop
+     * matching. Known residual risk: a pattern shared across packages may let a rule fire later than its salience
+     * says; rules therefore should not depend on salience across files — see docs/rules-folder.md.)
      */
     private static KieBaseConfiguration configuration(KieServices services) {
         KieBaseConfiguration configuration = services.newKieBaseConfiguration();

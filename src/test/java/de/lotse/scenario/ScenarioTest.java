@@ -55,6 +55,20 @@ class ScenarioTest {
     }
 
     @Test
+    void everyConditionCodeRecordedByARuleIsInTheCatalogue() {
+        Set<String> catalogued = new HashSet<>();
+        RULES.catalogue().conditions().forEach(c -> catalogued.add(c.code()));
+        Set<String> missing = new java.util.TreeSet<>();
+        for (ScenarioResult result : new ScenarioChecker(RULES).check(SCENARIOS)) {
+            if (result.advice() != null) {
+                result.advice().pathways().forEach(p -> p.conditions().stream().map(c -> c.code())
+                        .filter(code -> !catalogued.contains(code)).forEach(missing::add));
+            }
+        }
+        assertThat(missing).as("condition codes missing in rules/catalogues/conditions.yaml").isEmpty();
+    }
+
+    @Test
     void thereAreEnoughScenarios() {
         assertThat(SCENARIOS).hasSizeGreaterThanOrEqualTo(80);
     }
