@@ -3,6 +3,7 @@ package de.lotse.api;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
+import de.lotse.decision.CaseReader;
 import de.lotse.decision.InvalidCaseException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(InvalidCaseException e) {
-        List<ProblemField> fields = e.problems().stream().map(p -> ProblemField.of(p.field(), p.message())).toList();
+        List<ProblemField> fields = e.problems().stream().map(ProblemField::of).toList();
         return Problems.invalid(detail(fields), fields);
     }
 
@@ -82,7 +83,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             fields = List.of(ProblemField.of("", "malformed JSON at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr() + ": " + CaseReader.shortMessage(parse)));
         } else if (cause instanceof JsonMappingException mapping) {
-            fields = List.of(CaseReader.mappingProblem(mapping));
+            fields = List.of(ProblemField.of(CaseReader.mappingProblem(mapping)));
         } else if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
             fields = List.of(ProblemField.of("", "malformed JSON: " + CaseReader.shortMessage(json)));
         } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.lotse.decision.Advice;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseFacts;
+import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.InvalidCaseException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +40,7 @@ class DecisionController {
     Advice decide(@RequestBody JsonNode body) {
         CaseReader.Read read = reader.read(body);
         if (read.facts() == null) {
-            throw new InvalidRequestException(read.problems());
+            throw new InvalidRequestException(read.problems().stream().map(ProblemField::of).toList());
         }
         return decisions.decide(read.facts());
     }
@@ -84,7 +85,8 @@ class DecisionController {
                 problem = ApiExceptionHandler.problem(e);
             }
         } else {
-            problem = Problems.invalid("The case has " + read.problems().size() + " invalid field(s).", read.problems());
+            problem = Problems.invalid("The case has " + read.problems().size() + " invalid field(s).",
+                    read.problems().stream().map(ProblemField::of).toList());
         }
         problem.setProperty("index", index);
         return problem;

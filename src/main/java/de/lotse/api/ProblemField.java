@@ -3,6 +3,10 @@ package de.lotse.api;
 /** One offending field of a request: dotted path, JSON pointer, and what is wrong or accepted. */
 public record ProblemField(String field, String pointer, String message) {
 
+    static ProblemField of(de.lotse.decision.FieldProblem problem) {
+        return of(problem.field(), problem.message());
+    }
+
     static ProblemField of(String dottedPath, String message) {
         return new ProblemField(dottedPath, pointer(dottedPath), message);
     }

@@ -1,23 +1,19 @@
 package de.lotse.scenario;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import de.lotse.decision.Advice;
 import de.lotse.decision.Advice.Condition;
 import de.lotse.decision.Advice.PathwayAdvice;
 import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseFacts;
+import de.lotse.decision.CaseJson;
+import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
 import de.lotse.decision.InvalidCaseException;
 import de.lotse.decision.Language;
 import de.lotse.decision.RuleBook;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -40,27 +36,22 @@ public final class ScenarioChecker {
     private static final Set<String> KEYS = Set.of("recommendedPathway", "outcomes", "conditions", "missingFacts", "steps",
             "documents", "absentDocuments", "approval", "points", "recognition", "textContains", "error");
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
     private final Validator validator = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    private final CaseReader reader = new CaseReader(CaseJson.mapper(), validator);
     private final DecisionService decisions;
 
     public ScenarioChecker(RuleBook rules) {
         this.decisions = new DecisionService(() -> rules, new AdviceAssembler(), Clock.system(ZoneId.of("Europe/Berlin")));
     }
 
-    /** Reads a request the way scenarios are read (strict JSON rules of the API). */
+    /** Reads a request exactly as the API does; a request with invalid fields is an IllegalArgumentException. */
     public CaseFacts read(JsonNode request) {
-        try {
-            return mapper.treeToValue(request, CaseFacts.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the request cannot be read: " + e.getOriginalMessage(), e);
+        CaseReader.Read read = reader.read(request);
+        if (read.facts() == null) {
+            throw new IllegalArgumentException("invalid request: " + read.problems());
         }
+        return read.facts();
     }
 
     public List<ScenarioResult> check(List<Scenario> scenarios) {
@@ -78,24 +69,16 @@ public final class ScenarioChecker {
         }
         List<String> fieldErrors = new ArrayList<>();
         Advice advice = null;
-        try {
-            CaseFacts facts = mapper.treeToValue(scenario.request(), CaseFacts.class);
-            for (ConstraintViolation<CaseFacts> v : validator.validate(facts)) {
-                fieldErrors.add(v.getPropertyPath().toString().replace(".<list element>", ""));
+        CaseReader.Read read = reader.read(scenario.request());
+        read.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
+        if (read.facts() != null) {
+            try {
+                advice = decisions.decide(read.facts());
+            } catch (InvalidCaseException e) {
+                e.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
+            } catch (AssessmentDateOutOfRangeException e) {
+                fieldErrors.add("assessmentDate");
             }
-            if (fieldErrors.isEmpty()) {
-                advice = decisions.decide(facts);
-            }
-        } catch (InvalidCaseException e) {
-            e.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
-        } catch (AssessmentDateOutOfRangeException e) {
-            fieldErrors.add("assessmentDate");
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            fieldErrors.add(e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(request)"));
-        } catch (Exception e) {
-            mismatches.add("the request cannot be read: " + e.getMessage());
-            return new ScenarioResult(scenario, mismatches, null);
         }
         if (expect.has("error")) {
             String field = expect.get("error").path("field").asText();
@@ -113,7 +96,7 @@ public final class ScenarioChecker {
         compare(advice, expect, mismatches);
         unfilledTexts(advice, mismatches);
         try {
-            CaseFacts other = mapper.treeToValue(scenario.request(), CaseFacts.class);
+            CaseFacts other = read(scenario.request());
             other.setLanguage(advice.language() == Language.en ? Language.de : Language.en);
             unfilledTexts(decisions.decide(other), mismatches);
         } catch (Exception e) {

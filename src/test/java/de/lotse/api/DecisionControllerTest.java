@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import de.lotse.decision.Advice;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
+import de.lotse.decision.CaseReader;
 import de.lotse.decision.DateWindow;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
@@ -33,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The decision endpoints as a web slice: request reading and problem documents, with the decision service mocked. */
 @WebMvcTest(DecisionController.class)
-@Import(CaseReader.class)
+@Import({CaseReader.class, StrictJsonConfiguration.class})
 class DecisionControllerTest {
 
     private static final String PROBLEM = "application/problem+json";

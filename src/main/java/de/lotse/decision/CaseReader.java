@@ -1,4 +1,4 @@
-package de.lotse.api;
+package de.lotse.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import de.lotse.decision.CaseFacts;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Arrays;
@@ -16,30 +15,30 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns one JSON case into validated {@link CaseFacts}, or into the list of offending fields. Used for single and
- * batch decisions alike, so both report the same field paths and messages.
+ * Turns one JSON case into validated {@link CaseFacts}, or into the list of offending fields. Used by single and batch
+ * decisions and by the scenario runner alike, so all report the same field paths and messages.
  */
 @Component
-class CaseReader {
+public class CaseReader {
 
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    CaseReader(ObjectMapper mapper, Validator validator) {
+    public CaseReader(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
         this.validator = validator;
     }
 
     /** The result: either facts or problems. */
-    record Read(CaseFacts facts, List<ProblemField> problems) {
+    public record Read(CaseFacts facts, List<FieldProblem> problems) {
     }
 
-    Read read(JsonNode json) {
+    public Read read(JsonNode json) {
         if (json == null || json.isNull() || json.isMissingNode()) {
-            return new Read(null, List.of(ProblemField.of("", "the case is missing: send a JSON object")));
+            return new Read(null, List.of(new FieldProblem("", "the case is missing: send a JSON object")));
         }
         if (!json.isObject()) {
-            return new Read(null, List.of(ProblemField.of("", "a case must be a JSON object, not " + json.getNodeType().name().toLowerCase())));
+            return new Read(null, List.of(new FieldProblem("", "a case must be a JSON object, not " + json.getNodeType().name().toLowerCase())));
         }
         CaseFacts facts;
         try {
@@ -47,11 +46,11 @@ class CaseReader {
         } catch (JsonMappingException e) {
             return new Read(null, List.of(mappingProblem(e)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new Read(null, List.of(ProblemField.of("", "the case cannot be read: " + shortMessage(e))));
+            return new Read(null, List.of(new FieldProblem("", "the case cannot be read: " + shortMessage(e))));
         }
-        List<ProblemField> problems = validator.validate(facts).stream()
+        List<FieldProblem> problems = validator.validate(facts).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<CaseFacts> v) -> v.getPropertyPath().toString()))
-                .map(v -> ProblemField.of(path(v), v.getMessage()))
+                .map(v -> new FieldProblem(path(v), v.getMessage()))
                 .toList();
         return new Read(problems.isEmpty() ? facts : null, problems);
     }
@@ -61,7 +60,7 @@ class CaseReader {
         return violation.getPropertyPath().toString().replace(".<list element>", "");
     }
 
-    static ProblemField mappingProblem(JsonMappingException e) {
+    public static FieldProblem mappingProblem(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining());
@@ -85,7 +84,7 @@ class CaseReader {
                     && mismatched.getTargetType() != null ? describe(mismatched.getTargetType()) : "another type";
             message = "has the wrong type: expected " + target;
         }
-        return ProblemField.of(path, message);
+        return new FieldProblem(path, message);
     }
 
     private static String describe(Class<?> type) {
@@ -110,7 +109,7 @@ class CaseReader {
         return "an object";
     }
 
-    static String shortMessage(Exception e) {
+    public static String shortMessage(Exception e) {
         String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
         if (message == null) {
             return e.getClass().getSimpleName();
