@@ -57,9 +57,8 @@ public class AdviceAssembler {
                 pathways.add(pathway(info, byPathway.getOrDefault(info.code(), List.of()), context));
             }
         }
-        Map<String, Integer> rank = indexOf(catalogue.pathways().stream().map(PathwayInfo::code).toList());
         pathways.sort(Comparator.comparing((PathwayAdvice p) -> OUTCOME_RANK.indexOf(p.outcome()))
-                .thenComparing(p -> rank.get(p.code())));
+                .thenComparing(p -> catalogue.pathwayRank(p.code())));
         String recommended = pathways.stream()
                 .filter(p -> p.outcome() == Outcome.ELIGIBLE || p.outcome() == Outcome.ELIGIBLE_AFTER_STEPS)
                 .map(PathwayAdvice::code).findFirst().orElse(null);
@@ -73,9 +72,8 @@ public class AdviceAssembler {
     private PathwayAdvice pathway(PathwayInfo info, List<RuleOutput> outputs, Context context) {
         List<Finding> findings = only(outputs, Finding.class);
         Outcome outcome = outcome(findings);
-        Map<String, Integer> conditionOrder = context.conditionOrder;
         List<Condition> conditions = findings.stream()
-                .sorted(Comparator.comparing(f -> conditionOrder.getOrDefault(f.getCondition(), Integer.MAX_VALUE)))
+                .sorted(Comparator.comparing(f -> context.catalogue.conditionRank(f.getCondition())))
                 .map(f -> condition(info.code(), f, context))
                 .toList();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
@@ -154,7 +152,7 @@ public class AdviceAssembler {
                     () -> stepText(pathway, s.getCode(), s.getTextKey(), args(s.getRequired(), null, s.getArgs(), context.date), context));
         }
         return byCode.values().stream()
-                .sorted(Comparator.comparing(s -> context.stepOrder.getOrDefault(s.code(), Integer.MAX_VALUE)))
+                .sorted(Comparator.comparing(s -> context.catalogue.stepRank(s.code())))
                 .toList();
     }
 
@@ -181,13 +179,13 @@ public class AdviceAssembler {
             }
         }
         return byCode.values().stream()
-                .sorted(Comparator.comparing(d -> context.documentOrder.getOrDefault(d.getCode(), Integer.MAX_VALUE)))
+                .sorted(Comparator.comparing(d -> context.catalogue.documentRank(d.getCode())))
                 .map(d -> document(d, context))
                 .toList();
     }
 
     private DocumentItem document(DocumentRequirement d, Context context) {
-        DocumentInfo info = context.documents.get(d.getCode());
+        DocumentInfo info = context.catalogue.document(d.getCode());
         String title = info != null ? info.title().in(context.language) : d.getCode();
         String note = d.getNoteKey() != null ? context.text(d.getNoteKey(), Map.of())
                 : info != null && info.note() != null ? info.note().in(context.language) : null;
@@ -214,7 +212,7 @@ public class AdviceAssembler {
         }
         RecognitionAdvice r = advice.get(0);
         List<StepAdvice> steps = only(outputs, Step.class).stream()
-                .sorted(Comparator.comparing(s -> context.stepOrder.getOrDefault(s.getCode(), Integer.MAX_VALUE)))
+                .sorted(Comparator.comparing(s -> context.catalogue.stepRank(s.getCode())))
                 .map(s -> stepText(RecognitionAdvice.PATHWAY, s.getCode(), s.getTextKey(),
                         args(s.getRequired(), null, s.getArgs(), context.date), context))
                 .distinct().toList();
@@ -249,23 +247,11 @@ public class AdviceAssembler {
         return result;
     }
 
-    private static Map<String, Integer> indexOf(List<String> codes) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < codes.size(); i++) {
-            index.putIfAbsent(codes.get(i), i);
-        }
-        return index;
-    }
-
     /** Per-advice view of the catalogue in the requested language. */
     private static final class Context {
         final Language language;
         final LocalDate date;
         final Texts texts;
-        final Map<String, Integer> conditionOrder;
-        final Map<String, Integer> stepOrder;
-        final Map<String, Integer> documentOrder;
-        final Map<String, DocumentInfo> documents = new HashMap<>();
         final Catalogue catalogue;
 
         Context(Catalogue catalogue, Language language, LocalDate date) {
@@ -273,10 +259,6 @@ public class AdviceAssembler {
             this.language = language;
             this.date = date;
             this.texts = catalogue.texts();
-            this.conditionOrder = indexOf(catalogue.conditions().stream().map(Catalogue.Entry::code).toList());
-            this.stepOrder = indexOf(catalogue.steps().stream().map(Catalogue.Entry::code).toList());
-            this.documentOrder = indexOf(catalogue.documents().stream().map(DocumentInfo::code).toList());
-            catalogue.documents().forEach(d -> documents.put(d.code(), d));
         }
 
         String text(String key, Map<String, ?> args) {
@@ -305,13 +287,13 @@ public class AdviceAssembler {
         }
 
         String conditionTitle(String code) {
-            return catalogue.conditions().stream().filter(c -> c.code().equals(code)).findFirst()
-                    .map(c -> c.title().in(language)).orElse(code);
+            LocalizedText title = catalogue.conditionTitle(code);
+            return title == null ? code : title.in(language);
         }
 
         String stepTitle(String code) {
-            return catalogue.steps().stream().filter(c -> c.code().equals(code)).findFirst()
-                    .map(c -> c.title().in(language)).orElse(code);
+            LocalizedText title = catalogue.stepTitle(code);
+            return title == null ? code : title.in(language);
         }
     }
 }

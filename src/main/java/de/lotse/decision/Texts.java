@@ -17,10 +17,26 @@ public final class Texts {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
     private final Map<String, LocalizedText> texts;
+    /** The placeholders of every text, per language, found once at load time. */
+    private final Map<String, Map<Language, java.util.Set<String>>> placeholders = new java.util.HashMap<>();
 
     public Texts(Map<String, LocalizedText> texts) {
         this.texts = Map.copyOf(texts);
+        this.texts.forEach((key, text) -> {
+            Map<Language, java.util.Set<String>> byLanguage = new java.util.EnumMap<>(Language.class);
+            for (Language language : Language.values()) {
+                java.util.Set<String> names = new java.util.LinkedHashSet<>();
+                java.util.regex.Matcher m = PLACEHOLDER.matcher(text.in(language));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+                byLanguage.put(language, java.util.Set.copyOf(names));
+            }
+            placeholders.put(key, byLanguage);
+        });
     }
 
     public boolean has(String key) {
@@ -42,15 +58,8 @@ public final class Texts {
 
     /** The names of the placeholders ({name}) of a text in a language. */
     public java.util.Set<String> placeholders(String key, Language language) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(texts.get(key).in(language));
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return placeholders.get(key).get(language);
     }
-
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
     static String fill(String template, Language language, Map<String, ?> args) {
         if (args.isEmpty() || template.indexOf('{') < 0) {

@@ -103,8 +103,7 @@ final class CatalogueLoader {
     static Catalogue catalogue(List<PathwayInfo> pathways, List<Entry> steps, List<DocumentInfo> documents,
                                List<Entry> conditions, Map<String, LocalizedText> professions,
                                Map<String, LocalizedText> texts) {
-        return new Catalogue(List.copyOf(pathways), List.copyOf(steps), List.copyOf(documents), List.copyOf(conditions),
-                Map.copyOf(professions), new Texts(texts));
+        return new Catalogue(pathways, steps, documents, conditions, professions, new Texts(texts));
     }
 
     private static String code(YamlNode entry, Set<String> seen) {

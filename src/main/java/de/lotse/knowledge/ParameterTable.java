@@ -71,11 +71,6 @@ public final class ParameterTable {
         return definitions;
     }
 
-    /** Every date on which some parameter changes inside the window (for temporal coverage checks). */
-    public List<LocalDate> changeDates() {
-        return List.copyOf(periods.keySet());
-    }
-
     static DatedValue valueOn(Definition d, LocalDate date) {
         DatedValue found = null;
         for (DatedValue v : d.values()) {

@@ -2,7 +2,6 @@ package de.lotse.decision.facts;
 
 import de.lotse.decision.Goal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The assessment itself: the date whose law applies and the goal. Rules compare dates through its
@@ -29,10 +28,5 @@ public final class Assessment {
     /** True if {@code earlier} lies at most {@code years} years before the assessment date (and not after it). */
     public boolean isWithinYears(LocalDate earlier, Number years) {
         return earlier != null && !earlier.isAfter(date) && !earlier.plusYears(years.longValue()).isBefore(date);
-    }
-
-    /** Whole months from {@code earlier} to the assessment date. */
-    public long monthsSince(LocalDate earlier) {
-        return ChronoUnit.MONTHS.between(earlier, date);
     }
 }

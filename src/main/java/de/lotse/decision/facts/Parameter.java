@@ -23,7 +23,7 @@ public final class Parameter {
 
     public String getName() { return name; }
     public BigDecimal getValue() { return value; }
-    /** The value as a whole number, for years, months, points and ages. */
+    /** The value as a whole number, for years, months, points and ages: {@code $points : intValue} in a rule. */
     public int getIntValue() { return value.intValue(); }
     public String getUnit() { return unit; }
     public LocalDate getSince() { return since; }
