@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import de.lotse.decision.Advice;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseReader;
+import de.lotse.security.SecurityConfig;
 import de.lotse.decision.DateWindow;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
@@ -34,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The decision endpoints as a web slice: request reading and problem documents, with the decision service mocked. */
 @WebMvcTest(DecisionController.class)
-@Import({CaseReader.class, StrictJsonConfiguration.class})
+@Import({CaseReader.class, StrictJsonConfiguration.class, SecurityConfig.class})
 class DecisionControllerTest {
 
     private static final String PROBLEM = "application/problem+json";

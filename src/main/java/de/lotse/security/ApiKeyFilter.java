@@ -1,0 +1,48 @@
+package de.lotse.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The optional API key: when {@code lotse.api.key} is set, calls to {@code /api/**} (outside {@code /api/v1/admin/**},
+ * which has its own credentials) need the header {@code X-API-Key} with that value. Compared in constant time.
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-API-Key";
+
+    private final byte[] key;
+    private final ProblemResponses problems;
+
+    ApiKeyFilter(String key, ProblemResponses problems) {
+        this.key = key.getBytes(StandardCharsets.UTF_8);
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") || path.startsWith("/api/v1/admin/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String given = request.getHeader(HEADER);
+        if (given != null && MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
+        problems.write(response, HttpStatus.UNAUTHORIZED, "api-key-required", "API key required",
+                given == null ? "This service requires the header " + HEADER + "." : "The API key is not valid.",
+                request.getRequestURI());
+    }
+}

@@ -1,0 +1,161 @@
+package de.lotse.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Access rules of the service.
+ * <ul>
+ *   <li>{@code /api/v1/admin/**}, {@code POST /rules/reload} and the Actuator endpoints other than health and info:
+ *       HTTP Basic, user {@code admin}, password {@code lotse.admin.password} (env {@code LOTSE_ADMIN_PASSWORD}).
+ *       Without a password they are closed: 401 for everyone.</li>
+ *   <li>The rest of {@code /api/**}: open, or with {@code lotse.api.key} set, the header {@code X-API-Key}.</li>
+ *   <li>The advisor form and the rules page: open, or with {@code lotse.web.password} set, HTTP Basic as user
+ *       {@code advisor} (the admin may use them too).</li>
+ * </ul>
+ * No sessions: the form's CSRF token travels in a cookie (double submit), so several instances can serve one advisor.
+ * The JSON API has no cookies to ride on and is exempt from CSRF. Every answer carries CSP, frame and no-sniff headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfig {
+
+    static final String ADMIN = "ADMIN";
+    static final String ADVISOR = "ADVISOR";
+
+    /** Pages and the API load nothing from elsewhere, run no inline script and may not be framed. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+    /** Swagger UI sets inline styles; it still runs only its own scripts. */
+    static final String CSP_SWAGGER = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    private final String adminPassword;
+    private final String apiKey;
+    private final String webPassword;
+
+    SecurityConfig(@Value("${lotse.admin.password:}") String adminPassword,
+                   @Value("${lotse.api.key:}") String apiKey,
+                   @Value("${lotse.web.password:}") String webPassword) {
+        this.adminPassword = adminPassword;
+        this.apiKey = apiKey;
+        this.webPassword = webPassword;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain swaggerUi(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return common(http, mapper, CSP_SWAGGER).csrf(c -> c.disable()).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        ProblemResponses problems = new ProblemResponses(mapper);
+        boolean webClosed = isSet(webPassword);
+        http.authorizeHttpRequests(a -> {
+            a.requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
+            a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+            a.requestMatchers("/actuator/**").hasRole(ADMIN);
+            a.requestMatchers("/rules/reload").hasRole(ADMIN);
+            a.requestMatchers("/api/**", "/error").permitAll();
+            a.requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll();
+            if (webClosed) {
+                a.anyRequest().hasAnyRole(ADVISOR, ADMIN);
+            } else {
+                a.anyRequest().permitAll();
+            }
+        });
+        http.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers("/api/**"));
+        http.httpBasic(b -> b.realmName("Fachkraefte-Lotse").authenticationEntryPoint(entryPoint(problems)));
+        http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems))
+                .accessDeniedHandler(accessDenied(problems)));
+        if (isSet(apiKey)) {
+            http.addFilterAfter(new ApiKeyFilter(apiKey, problems), BasicAuthenticationFilter.class);
+        }
+        return common(http, mapper, CSP).build();
+    }
+
+    private static HttpSecurity common(HttpSecurity http, ObjectMapper mapper, String csp) throws Exception {
+        return http
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .anonymous(Customizer.withDefaults())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(csp))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+    }
+
+    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Fachkraefte-Lotse\"");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+                    "This resource needs HTTP Basic credentials.", request.getRequestURI());
+        };
+    }
+
+    private static AccessDeniedHandler accessDenied(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "These credentials do not allow this request (or the form's security token is missing or stale;"
+                        + " reload the page).", request.getRequestURI());
+    }
+
+    /**
+     * The only accounts: {@code admin} when {@code lotse.admin.password} is set, {@code advisor} when
+     * {@code lotse.web.password} is set. Defining this bean also stops Spring Boot from inventing a default user.
+     */
+    @Bean
+    UserDetailsService users() {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        List<UserDetails> users = new ArrayList<>();
+        if (isSet(adminPassword)) {
+            users.add(User.withUsername("admin").password(encoded(adminPassword, encoder)).roles(ADMIN).build());
+        }
+        if (isSet(webPassword)) {
+            users.add(User.withUsername("advisor").password(encoded(webPassword, encoder)).roles(ADVISOR).build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** A value like {@code {bcrypt}...} is already encoded; anything else is taken as the plain password. */
+    private static String encoded(String password, PasswordEncoder encoder) {
+        return password.startsWith("{") && password.indexOf('}') > 1 ? password : encoder.encode(password);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}
