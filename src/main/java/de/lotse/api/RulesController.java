@@ -3,6 +3,7 @@ package de.lotse.api;
 import de.lotse.knowledge.KnowledgeBase;
 import de.lotse.knowledge.KnowledgeBaseService;
 import de.lotse.knowledge.ParameterTable;
+import de.lotse.knowledge.ReloadAttempt;
 import de.lotse.knowledge.RuleInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
@@ -25,7 +26,8 @@ class RulesController {
     }
 
     @Operation(summary = "Describe the loaded knowledge base", description = "Version (content hash), load time,"
-            + " supported assessment dates, pathway codes, parameters and every rule with its legal citation.")
+            + " supported assessment dates, pathway codes, parameters, every rule with its legal citation, and the last"
+            + " reload attempt (time, trigger, status, errors with file and line; null before the first reload).")
     @GetMapping
     RulesDescription describe() {
         KnowledgeBase kb = knowledge.current();
@@ -37,7 +39,8 @@ class RulesController {
                 .filter(y -> y >= kb.supportedWindow().from().getYear() && y <= kb.supportedWindow().until().getYear())
                 .distinct().sorted().toList();
         return new RulesDescription(kb.version(), kb.loadedAt(), new Window(kb.supportedWindow().from(),
-                kb.supportedWindow().until()), years, pathways, kb.rules().size(), kb.rules(), parameters);
+                kb.supportedWindow().until()), years, pathways, kb.rules().size(), kb.rules(), parameters,
+                knowledge.lastReload().orElse(null));
     }
 
     private static ParameterDescription describe(ParameterTable.Definition d) {
@@ -48,7 +51,7 @@ class RulesController {
 
     record RulesDescription(String version, Instant loadedAt, Window supportedAssessmentDates, List<Integer> parameterYears,
                             List<String> pathways, int ruleCount, List<RuleInfo> rules,
-                            List<ParameterDescription> parameters) {
+                            List<ParameterDescription> parameters, ReloadAttempt lastReload) {
     }
 
     record Window(LocalDate from, LocalDate until) {

@@ -37,13 +37,28 @@ public final class KnowledgeBaseLoader {
     }
 
     public KnowledgeBase load(Path folder) {
+        return load(read(folder));
+    }
+
+    /**
+     * The folder's files as they are now, with the version they would have. Reading first lets a reload skip content
+     * it already has (or already rejected) without compiling anything.
+     */
+    public Snapshot read(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new InvalidRulesException(List.of(new RuleProblem(folder.toString(), 0,
                     "the rules folder does not exist (set lotse.rules.dir or LOTSE_RULES_DIR)")));
         }
         Map<String, byte[]> files = readAll(root);
-        String version = hash(files);
+        return new Snapshot(root, files, hash(files));
+    }
+
+    /** Validates and compiles a snapshot; nothing half-loaded is returned. */
+    public KnowledgeBase load(Snapshot snapshot) {
+        Path folder = snapshot.folder();
+        Map<String, byte[]> files = snapshot.files();
+        String version = snapshot.version();
         List<RuleProblem> problems = new ArrayList<>();
 
         YamlNode meta = yaml(files, "knowledge-base.yaml", problems);
@@ -118,6 +133,10 @@ public final class KnowledgeBaseLoader {
         }
         return new KnowledgeBase(version, clock.instant(), compiled.kieBase(), parameters, new CodeLists(lists),
                 professions, catalogue, compiled.rules());
+    }
+
+    /** The files of a rules folder read at one moment, by '/'-separated relative path, and their version hash. */
+    public record Snapshot(Path folder, Map<String, byte[]> files, String version) {
     }
 
     /** Texts every advice needs. */

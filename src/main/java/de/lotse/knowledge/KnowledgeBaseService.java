@@ -1,15 +1,30 @@
 package de.lotse.knowledge;
 
 import de.lotse.decision.RuleBookProvider;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Holds the knowledge base in service. It is loaded when the service starts; a rules folder with errors stops the
- * start with every error named by file and line. Requests read one immutable version each.
+ * Holds the knowledge base in service and swaps it on reload.
+ * <p>
+ * At start the rules folder must load; errors stop the start, each named by file and line. Later, {@link #reload}
+ * reads the folder, and only when its content hash differs from the version in service (and from the last rejected
+ * one) validates and compiles it next to the running version, then swaps one volatile reference. A request reads that
+ * reference once and computes its whole answer with that immutable version, so requests in flight finish on the old
+ * version and no request sees a half-loaded one. A folder with errors never replaces the version in service; the
+ * errors are kept for {@code GET /api/v1/rules} and the rules page, and logged.
  */
 @Service
 public class KnowledgeBaseService implements RuleBookProvider {
@@ -18,15 +33,31 @@ public class KnowledgeBaseService implements RuleBookProvider {
 
     private final Path folder;
     private final KnowledgeBaseLoader loader;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final MultiGauge versionInfo;
     private volatile KnowledgeBase current;
+    private volatile ReloadAttempt lastReload;
+    /** Content hash of the last folder content that failed, so that the watcher does not compile it again. */
+    private String lastRejectedVersion;
+    private List<RuleProblem> lastRejectedErrors = List.of();
 
-    public KnowledgeBaseService(LotseProperties properties, Clock clock) {
+    public KnowledgeBaseService(LotseProperties properties, Clock clock, MeterRegistry meters) {
         this.folder = properties.rules().dir();
         this.loader = new KnowledgeBaseLoader(clock);
+        this.clock = clock;
+        this.meters = meters;
         long start = System.nanoTime();
         this.current = loader.load(folder);
         log.info("Knowledge base {} loaded from {}: {} rules in {} ms", current.version(), folder.toAbsolutePath(),
-                current.rules().size(), (System.nanoTime() - start) / 1_000_000);
+                current.rules().size(), millisSince(start));
+        this.versionInfo = MultiGauge.builder("lotse.rules.info")
+                .description("The knowledge base in service (tag version); the value is its rule count")
+                .register(meters);
+        publishVersion();
+        Gauge.builder("lotse.rules.loaded.time", this, s -> s.current.loadedAt().getEpochSecond())
+                .description("When the knowledge base in service was loaded (epoch seconds)").baseUnit("seconds")
+                .register(meters);
     }
 
     @Override
@@ -36,5 +67,73 @@ public class KnowledgeBaseService implements RuleBookProvider {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The last reload attempt since start, if any. */
+    public Optional<ReloadAttempt> lastReload() {
+        return Optional.ofNullable(lastReload);
+    }
+
+    /**
+     * Reads the rules folder and puts it into service if its content is new and valid. One reload runs at a time;
+     * decisions go on meanwhile with the version in service.
+     *
+     * @param trigger who asks, for the report and the log (no case data)
+     */
+    public synchronized ReloadAttempt reload(String trigger) {
+        long start = System.nanoTime();
+        KnowledgeBase before = current;
+        ReloadAttempt attempt;
+        KnowledgeBaseLoader.Snapshot snapshot = null;
+        try {
+            snapshot = loader.read(folder);
+            if (snapshot.version().equals(before.version()) || snapshot.version().equals(lastRejectedVersion)) {
+                ReloadStatus status = snapshot.version().equals(before.version()) ? ReloadStatus.UNCHANGED
+                        : ReloadStatus.FAILED;
+                List<RuleProblem> errors = status == ReloadStatus.FAILED ? lastRejectedErrors : List.of();
+                attempt = new ReloadAttempt(clock.instant(), trigger, status, before.version(), snapshot.version(),
+                        errors, millisSince(start));
+            } else {
+                KnowledgeBase next = loader.load(snapshot);
+                current = next;
+                lastRejectedVersion = null;
+                lastRejectedErrors = List.of();
+                publishVersion();
+                attempt = new ReloadAttempt(clock.instant(), trigger, ReloadStatus.LOADED, next.version(),
+                        next.version(), List.of(), millisSince(start));
+                log.info("Knowledge base {} loaded ({}): {} rules in {} ms; replaced {}", next.version(), trigger,
+                        next.rules().size(), attempt.durationMillis(), before.version());
+            }
+        } catch (InvalidRulesException e) {
+            lastRejectedVersion = snapshot == null ? null : snapshot.version();
+            lastRejectedErrors = e.problems();
+            attempt = new ReloadAttempt(clock.instant(), trigger, ReloadStatus.FAILED, before.version(),
+                    snapshot == null ? null : snapshot.version(), e.problems(), millisSince(start));
+            log.warn("Reload ({}) rejected, {} keeps serving. {}", trigger, before.version(), e.getMessage());
+        } catch (RuntimeException e) {
+            // never let an unexpected loader failure take the version in service down; the same content is tried again
+            attempt = new ReloadAttempt(clock.instant(), trigger, ReloadStatus.FAILED, before.version(),
+                    snapshot == null ? null : snapshot.version(),
+                    List.of(new RuleProblem(folder.toString(), 0, "could not be loaded: " + e)), millisSince(start));
+            log.error("Reload ({}) failed unexpectedly, {} keeps serving", trigger, before.version(), e);
+        }
+        lastReload = attempt;
+        Counter.builder("lotse.rules.reloads").description("Reload attempts by result")
+                .tag("result", attempt.status().name().toLowerCase()).register(meters).increment();
+        if (attempt.status() != ReloadStatus.UNCHANGED) {
+            Timer.builder("lotse.rules.reload.duration").description("Time to read, validate and compile the rules")
+                    .tag("result", attempt.status().name().toLowerCase()).register(meters)
+                    .record(attempt.durationMillis(), TimeUnit.MILLISECONDS);
+        }
+        return attempt;
+    }
+
+    private void publishVersion() {
+        KnowledgeBase kb = current;
+        versionInfo.register(List.of(MultiGauge.Row.of(Tags.of("version", kb.version()), kb.rules().size())), true);
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

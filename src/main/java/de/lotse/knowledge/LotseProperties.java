@@ -1,17 +1,25 @@
 package de.lotse.knowledge;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings under {@code lotse.*}.
  *
- * @param rules where the rules folder is ({@code lotse.rules.dir}, env {@code LOTSE_RULES_DIR}; default {@code rules})
+ * @param rules where the rules folder is and how changes to it are picked up
  */
 @ConfigurationProperties("lotse")
 public record LotseProperties(@DefaultValue Rules rules) {
 
-    public record Rules(@DefaultValue("rules") Path dir) {
+    /**
+     * @param dir      the rules folder ({@code lotse.rules.dir}, env {@code LOTSE_RULES_DIR}; default {@code rules})
+     * @param watch    reload by itself when a file in the folder changes ({@code lotse.rules.watch}, default true)
+     * @param debounce quiet time after the last change before the reload starts, so that an editor's save or a
+     *                 copied folder is read once and whole ({@code lotse.rules.debounce}, default 500ms)
+     */
+    public record Rules(@DefaultValue("rules") Path dir, @DefaultValue("true") boolean watch,
+                        @DefaultValue("500ms") Duration debounce) {
     }
 }

@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * The packaged service end to end: starts target/fachkraefte-lotse.jar with java -jar on a free port against the
- * repository's rules/, and talks HTTP to it like any client.
+ * The packaged service end to end: starts target/fachkraefte-lotse.jar with java -jar on a free port against a copy of
+ * the repository's rules/, and talks HTTP to it like any client; a legal expert edits a file in that copy.
  */
 class PackagedServiceIT {
 
@@ -30,6 +31,7 @@ class PackagedServiceIT {
     private static Process service;
     private static String base;
     private static Path log;
+    private static Path rules;
 
     private static final String INDIAN_DEVELOPER = """
             {"caseReference": "HR-2026-0042", "assessmentDate": "2026-03-09", "language": "%s",
@@ -43,7 +45,8 @@ class PackagedServiceIT {
     @BeforeAll
     static void startTheJar() throws Exception {
         String jar = System.getProperty("lotse.jar", "target/fachkraefte-lotse.jar");
-        String rules = System.getProperty("lotse.rules.dir", "rules");
+        rules = Files.createTempDirectory("lotse-e2e-rules").resolve("rules");
+        FileSystemUtils.copyRecursively(Path.of(System.getProperty("lotse.rules.dir", "rules")), rules);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -71,12 +74,15 @@ class PackagedServiceIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws InterruptedException, IOException {
         if (service != null) {
             service.destroy();
             if (!service.waitFor(20, TimeUnit.SECONDS)) {
                 service.destroyForcibly();
             }
+        }
+        if (rules != null) {
+            FileSystemUtils.deleteRecursively(rules.getParent());
         }
     }
 
@@ -143,5 +149,63 @@ class PackagedServiceIT {
         assertThat(openApi.body()).contains("/api/v1/decisions").contains("CaseFacts");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health").body()).contains("UP");
+    }
+
+    @Test
+    void editingAParameterFileChangesTheAnswersWithinSecondsWithoutRestart() throws Exception {
+        String fivePoints = """
+                {"assessmentDate": "2025-06-16", "language": "en",
+                 "candidate": {"citizenships": ["IN"], "age": 30, "residence": "ABROAD", "germanLevel": "A1",
+                               "englishLevel": "B1", "priorStayInGermanyMonths": 0, "monthlyFundsEur": 1200,
+                               "spouseMeetsOpportunityCardRequirements": false, "spouseApplyingTogether": false},
+                 "qualification": {"level": "VOCATIONAL", "acquiredIn": "ABROAD", "profession": "COOK",
+                                   "trainingDurationYears": 3, "stateRecognizedInIssuingCountry": true,
+                                   "germanChamberAbroadQualification": false, "recognition": "NOT_STARTED"},
+                 "experience": {"relevantYearsInLast5": 5, "relevantYearsInLast7": 6},
+                 "goal": "JOB_SEARCH"}""";
+        JsonNode before = JSON.readTree(post("/api/v1/decisions", fivePoints).body());
+        assertThat(opportunityCard(before)).isEqualTo("ELIGIBLE_AFTER_STEPS");
+
+        Path minPoints = rules.resolve("parameters/opportunity-card-min-points.yaml");
+        String original = Files.readString(minPoints);
+        Files.writeString(minPoints, original.replace("value: 6", "value: 5"));
+        try {
+            long edited = System.nanoTime();
+            JsonNode after = before;
+            while (System.nanoTime() - edited < TimeUnit.SECONDS.toNanos(60)
+                    && after.path("rulesVersion").asText().equals(before.path("rulesVersion").asText())) {
+                Thread.sleep(100);
+                after = JSON.readTree(post("/api/v1/decisions", fivePoints).body());
+            }
+            System.out.printf("The edited parameter was in service after %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - edited));
+            assertThat(after.path("rulesVersion").asText()).isNotEqualTo(before.path("rulesVersion").asText());
+            assertThat(opportunityCard(after)).isEqualTo("ELIGIBLE");
+            JsonNode status = JSON.readTree(get("/api/v1/rules").body());
+            assertThat(status.path("lastReload").path("status").asText()).isEqualTo("LOADED");
+            assertThat(status.path("lastReload").path("trigger").asText()).isEqualTo("file watcher");
+        } finally {
+            Files.writeString(minPoints, original);
+        }
+    }
+
+    @Test
+    void adminEndpointsAreClosedWithoutAConfiguredPasswordAndPagesCarrySecurityHeaders() throws Exception {
+        HttpResponse<String> reload = post("/api/v1/admin/rules/reload", "");
+        assertThat(reload.statusCode()).isEqualTo(401);
+        HttpResponse<String> rulesInfo = get("/api/v1/rules");
+        assertThat(rulesInfo.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+                assertThat(v).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(rulesInfo.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(rulesInfo.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    private static String opportunityCard(JsonNode advice) {
+        for (JsonNode pathway : advice.path("pathways")) {
+            if (pathway.path("code").asText().equals("OPPORTUNITY_CARD")) {
+                return pathway.path("outcome").asText();
+            }
+        }
+        throw new AssertionError("no OPPORTUNITY_CARD in " + advice);
     }
 }
