@@ -30,7 +30,7 @@ class AdminRulesController {
 
     @Operation(summary = "Reload the rules folder", security = @SecurityRequirement(name = "admin"),
             description = "Reads, validates and compiles the rules folder and swaps it in atomically. Same content as"
-                    + " in service: a no-op (status UNCHANGED). 200 with the attempt when loaded or unchanged; 422 with"
+                    + " in service: a no-op (status UNCHANGED). OK with the attempt when loaded or unchanged; 422 with"
                     + " the errors (file, line, message) when the folder is invalid - the previous version keeps"
                     + " serving.")
     @PostMapping("/reload")

@@ -59,15 +59,17 @@ public final class ScenarioChecker {
     }
 
     public ScenarioResult check(Scenario scenario) {
-        List<String> mismatches = new ArrayList<>();
+        List<Difference> mismatches = new ArrayList<>();
         JsonNode expect = scenario.expect();
         for (Iterator<String> it = expect.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                mismatches.add("unknown expectation '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                mismatches.add(Difference.note(null, key, "unknown expectation '" + key + "' (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")"));
             }
         }
         List<String> fieldErrors = new ArrayList<>();
+        String outOfWindow = null;
         Advice advice = null;
         CaseReader.Read read = reader.read(scenario.request());
         read.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
@@ -78,19 +80,24 @@ public final class ScenarioChecker {
                 e.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
             } catch (AssessmentDateOutOfRangeException e) {
                 fieldErrors.add("assessmentDate");
+                outOfWindow = e.getMessage();
             }
         }
         if (expect.has("error")) {
             String field = expect.get("error").path("field").asText();
             if (advice != null) {
-                mismatches.add("expected the request to be rejected for '" + field + "', but it was answered");
+                mismatches.add(new Difference(null, "error", "rejected for '" + field + "'", "answered",
+                        "expected the request to be rejected for '" + field + "', but it was answered"));
             } else if (!fieldErrors.contains(field)) {
-                mismatches.add("expected a rejection for '" + field + "', got " + fieldErrors);
+                mismatches.add(new Difference(null, "error", "rejected for '" + field + "'", "rejected for " + fieldErrors,
+                        "expected a rejection for '" + field + "', got " + fieldErrors));
             }
             return new ScenarioResult(scenario, mismatches, advice);
         }
         if (advice == null) {
-            mismatches.add("the request was rejected: invalid " + fieldErrors);
+            String why = "invalid " + fieldErrors + (outOfWindow == null ? "" : " (" + outOfWindow + ")");
+            mismatches.add(new Difference(null, "request", "an answer", "rejected: " + why,
+                    "the request was rejected: " + why));
             return new ScenarioResult(scenario, mismatches, null);
         }
         compare(advice, expect, mismatches);
@@ -100,7 +107,7 @@ public final class ScenarioChecker {
             other.setLanguage(advice.language() == Language.en ? Language.de : Language.en);
             unfilledTexts(decisions.decide(other), mismatches);
         } catch (Exception e) {
-            mismatches.add("the same case in the other language fails: " + e);
+            mismatches.add(Difference.note(null, "text", "the same case in the other language fails: " + e));
         }
         return new ScenarioResult(scenario, mismatches, advice);
     }
@@ -108,40 +115,43 @@ public final class ScenarioChecker {
     private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile("\\{[A-Za-z0-9_]+}");
 
     /** Every text of an advice must be complete: no placeholder left, no raw text key. */
-    private static void unfilledTexts(Advice advice, List<String> out) {
-        List<String> texts = new ArrayList<>();
+    private static void unfilledTexts(Advice advice, List<Difference> out) {
+        List<String[]> texts = new ArrayList<>();
         for (PathwayAdvice p : advice.pathways()) {
-            p.conditions().forEach(c -> texts.add(p.code() + " condition " + c.code() + ": " + c.text()));
-            p.steps().forEach(s -> texts.add(p.code() + " step " + s.code() + ": " + s.text()));
-            p.notes().forEach(n -> texts.add(p.code() + " note: " + n));
+            p.conditions().forEach(c -> texts.add(new String[] {p.code(), p.code() + " condition " + c.code() + ": " + c.text()}));
+            p.steps().forEach(s -> texts.add(new String[] {p.code(), p.code() + " step " + s.code() + ": " + s.text()}));
+            p.notes().forEach(n -> texts.add(new String[] {p.code(), p.code() + " note: " + n}));
         }
         if (advice.recognition() != null) {
-            advice.recognition().steps().forEach(s -> texts.add("recognition step " + s.code() + ": " + s.text()));
-            texts.add("recognition authority: " + advice.recognition().competentAuthority());
-            texts.add("recognition reason: " + advice.recognition().reason());
+            advice.recognition().steps().forEach(s -> texts.add(new String[] {null, "recognition step " + s.code() + ": " + s.text()}));
+            texts.add(new String[] {null, "recognition authority: " + advice.recognition().competentAuthority()});
+            texts.add(new String[] {null, "recognition reason: " + advice.recognition().reason()});
         }
-        texts.add("disclaimer: " + advice.disclaimer());
-        for (String text : texts) {
+        texts.add(new String[] {null, "disclaimer: " + advice.disclaimer()});
+        for (String[] entry : texts) {
+            String text = entry[1];
             String body = text.substring(text.indexOf(": ") + 2);
             if (UNFILLED.matcher(body).find() || body.matches("(condition|step|note|authority|recognition|qualification)\\.[A-Za-z0-9_.]+")) {
-                out.add("incomplete text (" + advice.language() + ") — " + text);
+                out.add(Difference.note(entry[0], "text", "incomplete text (" + advice.language() + ") — " + text));
             }
         }
     }
 
-    private void compare(Advice advice, JsonNode expect, List<String> out) {
+    private void compare(Advice advice, JsonNode expect, List<Difference> out) {
         Map<String, PathwayAdvice> pathways = new LinkedHashMap<>();
         advice.pathways().forEach(p -> pathways.put(p.code(), p));
         if (expect.has("recommendedPathway")) {
             JsonNode want = expect.get("recommendedPathway");
             String expected = want.isNull() ? null : want.asText();
             if (!java.util.Objects.equals(expected, advice.recommendedPathway())) {
-                out.add("recommendedPathway: expected " + expected + ", got " + advice.recommendedPathway());
+                out.add(new Difference(null, "recommendedPathway", String.valueOf(expected), String.valueOf(advice.recommendedPathway()),
+                        "recommendedPathway: expected " + expected + ", got " + advice.recommendedPathway()));
             }
         }
         each(expect, "outcomes", pathways, out, (p, want) -> {
             if (!p.outcome().name().equals(want.asText())) {
-                out.add(p.code() + ": expected " + want.asText() + ", got " + p.outcome() + explain(p));
+                out.add(new Difference(p.code(), "outcomes", want.asText(), p.outcome() + explain(p),
+                        p.code() + ": expected " + want.asText() + ", got " + p.outcome() + explain(p)));
             }
         });
         each(expect, "conditions", pathways, out, (p, want) -> {
@@ -149,41 +159,50 @@ public final class ScenarioChecker {
                 Map.Entry<String, JsonNode> c = it.next();
                 List<Condition> found = p.conditions().stream().filter(x -> x.code().equals(c.getKey())).toList();
                 if (found.isEmpty()) {
-                    out.add(p.code() + " condition " + c.getKey() + ": not checked (checked: "
-                            + p.conditions().stream().map(Condition::code).toList() + ")");
+                    List<String> checked = p.conditions().stream().map(Condition::code).toList();
+                    out.add(new Difference(p.code(), "conditions." + c.getKey(), "checked", "not checked (checked: " + checked + ")",
+                            p.code() + " condition " + c.getKey() + ": not checked (checked: " + checked + ")"));
                     continue;
                 }
                 Condition cond = found.get(0);
                 JsonNode w = c.getValue();
                 if (w.has("met") && !java.util.Objects.equals(w.get("met").isNull() ? null : w.get("met").asBoolean(), cond.met())) {
-                    out.add(p.code() + " condition " + c.getKey() + ": expected met=" + w.get("met") + ", got " + cond.met() + " (" + cond.text() + ")");
+                    out.add(new Difference(p.code(), "conditions." + c.getKey() + ".met", String.valueOf(w.get("met")),
+                            cond.met() + " (" + cond.text() + ")",
+                            p.code() + " condition " + c.getKey() + ": expected met=" + w.get("met") + ", got " + cond.met() + " (" + cond.text() + ")"));
                 }
                 if (w.has("status") && !w.get("status").asText().equals(cond.status())) {
-                    out.add(p.code() + " condition " + c.getKey() + ": expected status " + w.get("status").asText() + ", got " + cond.status());
+                    out.add(new Difference(p.code(), "conditions." + c.getKey() + ".status", w.get("status").asText(), String.valueOf(cond.status()),
+                            p.code() + " condition " + c.getKey() + ": expected status " + w.get("status").asText() + ", got " + cond.status()));
                 }
-                number(p.code() + " condition " + c.getKey() + " required", w.get("required"), cond.required(), out);
-                number(p.code() + " condition " + c.getKey() + " actual", w.get("actual"), cond.actual(), out);
+                number(p.code(), "conditions." + c.getKey() + ".required", p.code() + " condition " + c.getKey() + " required",
+                        w.get("required"), cond.required(), out);
+                number(p.code(), "conditions." + c.getKey() + ".actual", p.code() + " condition " + c.getKey() + " actual",
+                        w.get("actual"), cond.actual(), out);
             }
         });
         each(expect, "missingFacts", pathways, out, (p, want) -> {
             Set<String> expected = new java.util.TreeSet<>(texts(want));
             Set<String> actual = new java.util.TreeSet<>(p.missingFacts());
             if (!expected.equals(actual)) {
-                out.add(p.code() + " missingFacts: expected " + expected + ", got " + actual);
+                out.add(new Difference(p.code(), "missingFacts", expected.toString(), actual.toString(),
+                        p.code() + " missingFacts: expected " + expected + ", got " + actual));
             }
         });
         each(expect, "steps", pathways, out, (p, want) -> {
             List<String> actual = p.steps().stream().map(Advice.StepAdvice::code).toList();
             List<String> expected = texts(want);
             if (expected.isEmpty() ? !actual.isEmpty() : !inOrder(expected, actual)) {
-                out.add(p.code() + " steps: expected " + (expected.isEmpty() ? "none" : expected + " in this order") + ", got " + actual);
+                String want2 = expected.isEmpty() ? "none" : expected + " in this order";
+                out.add(new Difference(p.code(), "steps", want2, actual.toString(), p.code() + " steps: expected " + want2 + ", got " + actual));
             }
         });
         each(expect, "documents", pathways, out, (p, want) -> {
             List<String> actual = p.documents().stream().map(Advice.DocumentItem::code).toList();
             for (String code : texts(want)) {
                 if (!actual.contains(code)) {
-                    out.add(p.code() + " documents: expected " + code + " in the checklist, got " + actual);
+                    out.add(new Difference(p.code(), "documents", code + " in the checklist", actual.toString(),
+                            p.code() + " documents: expected " + code + " in the checklist, got " + actual));
                 }
             }
         });
@@ -191,26 +210,31 @@ public final class ScenarioChecker {
             List<String> actual = p.documents().stream().map(Advice.DocumentItem::code).toList();
             for (String code : texts(want)) {
                 if (actual.contains(code)) {
-                    out.add(p.code() + " documents: expected no " + code + " in the checklist");
+                    out.add(new Difference(p.code(), "absentDocuments", "no " + code, code + " in the checklist",
+                            p.code() + " documents: expected no " + code + " in the checklist"));
                 }
             }
         });
         each(expect, "approval", pathways, out, (p, want) -> {
             if (!p.federalEmploymentAgencyApproval().name().equals(want.asText())) {
-                out.add(p.code() + " federalEmploymentAgencyApproval: expected " + want.asText() + ", got " + p.federalEmploymentAgencyApproval());
+                out.add(new Difference(p.code(), "approval", want.asText(), String.valueOf(p.federalEmploymentAgencyApproval()),
+                        p.code() + " federalEmploymentAgencyApproval: expected " + want.asText() + ", got " + p.federalEmploymentAgencyApproval()));
             }
         });
         each(expect, "points", pathways, out, (p, want) -> {
             if (p.points() == null) {
-                out.add(p.code() + " points: expected a points table, got none");
+                out.add(new Difference(p.code(), "points", "a points table", "none", p.code() + " points: expected a points table, got none"));
                 return;
             }
             if (want.has("total") && want.get("total").asInt() != p.points().total()) {
-                out.add(p.code() + " points total: expected " + want.get("total").asInt() + ", got " + p.points().total()
-                        + " " + p.points().items());
+                out.add(new Difference(p.code(), "points.total", String.valueOf(want.get("total").asInt()),
+                        p.points().total() + " " + p.points().items(), p.code() + " points total: expected "
+                        + want.get("total").asInt() + ", got " + p.points().total() + " " + p.points().items()));
             }
             if (want.has("required") && want.get("required").asInt() != p.points().required()) {
-                out.add(p.code() + " points required: expected " + want.get("required").asInt() + ", got " + p.points().required());
+                out.add(new Difference(p.code(), "points.required", String.valueOf(want.get("required").asInt()),
+                        String.valueOf(p.points().required()), p.code() + " points required: expected "
+                        + want.get("required").asInt() + ", got " + p.points().required()));
             }
             if (want.has("items")) {
                 Map<String, Integer> actual = new java.util.TreeMap<>();
@@ -218,7 +242,8 @@ public final class ScenarioChecker {
                 Map<String, Integer> expected = new java.util.TreeMap<>();
                 want.get("items").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asInt()));
                 if (!expected.equals(actual)) {
-                    out.add(p.code() + " points items: expected " + expected + ", got " + actual);
+                    out.add(new Difference(p.code(), "points.items", expected.toString(), actual.toString(),
+                            p.code() + " points items: expected " + expected + ", got " + actual));
                 }
             }
         });
@@ -230,7 +255,7 @@ public final class ScenarioChecker {
             p.documents().forEach(d -> all.append(d.title()).append('\n'));
             for (String text : texts(want)) {
                 if (!all.toString().contains(text)) {
-                    out.add(p.code() + ": expected a text containing \"" + text + "\"");
+                    out.add(Difference.note(p.code(), "textContains", p.code() + ": expected a text containing \"" + text + "\""));
                 }
             }
         });
@@ -238,24 +263,28 @@ public final class ScenarioChecker {
             JsonNode want = expect.get("recognition");
             Advice.Recognition r = advice.recognition();
             if (r == null) {
-                out.add("recognition: expected a recognition block, got none");
+                out.add(new Difference(null, "recognition", "a recognition block", "none", "recognition: expected a recognition block, got none"));
             } else {
                 bool("recognition.required", want.get("required"), r.required(), out);
                 bool("recognition.regulatedProfession", want.get("regulatedProfession"), r.regulatedProfession(), out);
                 if (want.has("competentAuthorityContains") && (r.competentAuthority() == null
                         || !r.competentAuthority().contains(want.get("competentAuthorityContains").asText()))) {
-                    out.add("recognition.competentAuthority: expected it to contain \"" + want.get("competentAuthorityContains").asText()
-                            + "\", got \"" + r.competentAuthority() + "\"");
+                    out.add(new Difference(null, "recognition.competentAuthorityContains",
+                            want.get("competentAuthorityContains").asText(), String.valueOf(r.competentAuthority()),
+                            "recognition.competentAuthority: expected it to contain \"" + want.get("competentAuthorityContains").asText()
+                            + "\", got \"" + r.competentAuthority() + "\""));
                 }
                 if (want.has("documents")) {
                     List<String> actual = r.documents().stream().map(Advice.DocumentItem::code).toList();
                     texts(want.get("documents")).stream().filter(d -> !actual.contains(d))
-                            .forEach(d -> out.add("recognition.documents: expected " + d + ", got " + actual));
+                            .forEach(d -> out.add(new Difference(null, "recognition.documents", d, actual.toString(),
+                                    "recognition.documents: expected " + d + ", got " + actual)));
                 }
                 if (want.has("steps")) {
                     List<String> actual = r.steps().stream().map(Advice.StepAdvice::code).toList();
                     if (!inOrder(texts(want.get("steps")), actual)) {
-                        out.add("recognition.steps: expected " + texts(want.get("steps")) + " in this order, got " + actual);
+                        out.add(new Difference(null, "recognition.steps", texts(want.get("steps")) + " in this order",
+                                actual.toString(), "recognition.steps: expected " + texts(want.get("steps")) + " in this order, got " + actual));
                     }
                 }
             }
@@ -272,32 +301,35 @@ public final class ScenarioChecker {
         void apply(PathwayAdvice pathway, JsonNode expected);
     }
 
-    private static void each(JsonNode expect, String key, Map<String, PathwayAdvice> pathways, List<String> out, Check check) {
+    private static void each(JsonNode expect, String key, Map<String, PathwayAdvice> pathways, List<Difference> out, Check check) {
         if (!expect.has(key)) {
             return;
         }
         expect.get(key).fields().forEachRemaining(e -> {
             PathwayAdvice p = pathways.get(e.getKey());
             if (p == null) {
-                out.add(key + ": pathway " + e.getKey() + " is not in the advice");
+                out.add(Difference.note(e.getKey(), key, key + ": pathway " + e.getKey() + " is not in the advice"));
             } else {
                 check.apply(p, e.getValue());
             }
         });
     }
 
-    private static void number(String what, JsonNode expected, BigDecimal actual, List<String> out) {
+    private static void number(String pathway, String expectation, String what, JsonNode expected, BigDecimal actual,
+                               List<Difference> out) {
         if (expected == null) {
             return;
         }
         if (expected.isNull() ? actual != null : actual == null || expected.decimalValue().compareTo(actual) != 0) {
-            out.add(what + ": expected " + expected + ", got " + (actual == null ? null : actual.toPlainString()));
+            String got = actual == null ? null : actual.toPlainString();
+            out.add(new Difference(pathway, expectation, expected.toString(), String.valueOf(got),
+                    what + ": expected " + expected + ", got " + got));
         }
     }
 
-    private static void bool(String what, JsonNode expected, Boolean actual, List<String> out) {
+    private static void bool(String what, JsonNode expected, Boolean actual, List<Difference> out) {
         if (expected != null && !java.util.Objects.equals(expected.isNull() ? null : expected.asBoolean(), actual)) {
-            out.add(what + ": expected " + expected + ", got " + actual);
+            out.add(new Difference(null, what, expected.toString(), String.valueOf(actual), what + ": expected " + expected + ", got " + actual));
         }
     }
 

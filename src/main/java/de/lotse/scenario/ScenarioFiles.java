@@ -27,16 +27,26 @@ public final class ScenarioFiles {
 
     public static List<Scenario> readFolder(Path folder) {
         List<Scenario> scenarios = new ArrayList<>();
+        for (Path file : files(folder)) {
+            scenarios.addAll(read(file, name(folder, file)));
+        }
+        return scenarios;
+    }
+
+    /** The scenario files of a folder (YAML below it, not under {@code corpus/}), in path order. */
+    public static List<Path> files(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(p -> p.toString().matches(".*\\.ya?ml"))
-                    .filter(p -> !folder.relativize(p).toString().replace('\\', '/').startsWith("corpus/"))
-                    .sorted().toList()) {
-                scenarios.addAll(read(file, folder.relativize(file).toString().replace('\\', '/')));
-            }
+            return files.filter(p -> p.toString().matches(".*\\.ya?ml"))
+                    .filter(p -> !name(folder, p).startsWith("corpus/"))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return scenarios;
+    }
+
+    /** A file's name in reports: its '/'-separated path relative to the folder. */
+    public static String name(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
     }
 
     public static List<Scenario> read(Path file, String name) {

@@ -1,0 +1,165 @@
+package de.lotse.expert;
+
+import de.lotse.expert.CheckReport.FileProblem;
+import de.lotse.expert.CheckReport.ScenarioOutcome;
+import de.lotse.expert.CheckReport.Totals;
+import de.lotse.expert.CheckReport.Window;
+import de.lotse.knowledge.InvalidRulesException;
+import de.lotse.knowledge.KnowledgeBase;
+import de.lotse.knowledge.KnowledgeBaseLoader;
+import de.lotse.knowledge.ParameterTable;
+import de.lotse.scenario.Scenario;
+import de.lotse.scenario.ScenarioChecker;
+import de.lotse.scenario.ScenarioFiles;
+import de.lotse.scenario.ScenarioResult;
+import de.lotse.decision.DateWindow;
+import de.lotse.knowledge.RuleInfo;
+import de.lotse.knowledge.RuleProblem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Objects;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a rules folder and runs every scenario of a test-cases folder against it (not {@code corpus/}). The one
+ * implementation behind {@code ./lotse check} and {@code POST /api/v1/admin/rules/check}; it never touches the
+ * knowledge base in service.
+ */
+@Component
+public class RulesCheck {
+
+    private final RulesLoader loader;
+
+    @Autowired
+    public RulesCheck(Clock clock) {
+        this(new KnowledgeBaseLoader(clock)::load);
+    }
+
+    RulesCheck(RulesLoader loader) {
+        this.loader = loader;
+    }
+
+    /** Both folders must exist (the front ends check that and name the offending one). */
+    public CheckReport check(Path rulesDir, Path scenariosDir) {
+        KnowledgeBase kb;
+        try {
+            kb = loader.load(rulesDir);
+        } catch (InvalidRulesException e) {
+            return new CheckReport(rulesDir.toString(), scenariosDir.toString(), false, null, null, List.of(), 0,
+                    e.problems(), List.of(), List.of(), List.of(), new Totals(0, 0, 0));
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        List<FileProblem> unreadable = new ArrayList<>();
+        for (Path file : ScenarioFiles.files(scenariosDir)) {
+            String name = ScenarioFiles.name(scenariosDir, file);
+            try {
+                scenarios.addAll(ScenarioFiles.read(file, name));
+            } catch (RuntimeException e) {
+                unreadable.add(new FileProblem(name, e.getMessage()));
+            }
+        }
+        ScenarioChecker checker = new ScenarioChecker(kb);
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        int passed = 0;
+        for (Scenario scenario : scenarios) {
+            ScenarioResult result = checker.check(scenario);
+            if (result.advice() != null) {
+                result.advice().trace().forEach(t -> fired.add(t.rule()));
+            }
+            outcomes.add(new ScenarioOutcome(scenario.file(), scenario.index() + 1, scenario.name(), result.passed(),
+                    result.differences()));
+            passed += result.passed() ? 1 : 0;
+        }
+        return new CheckReport(rulesDir.toString(), scenariosDir.toString(), true, kb.version(),
+                new Window(kb.supportedWindow().from(), kb.supportedWindow().until()), windowLimitedBy(kb),
+                kb.rules().size(), List.of(), warnings(kb, fired, scenarios.isEmpty()), unreadable, outcomes,
+                new Totals(outcomes.size(), passed, outcomes.size() - passed));
+    }
+
+    private static List<RuleProblem> warnings(KnowledgeBase kb, Set<String> fired, boolean noScenarios) {
+        List<RuleProblem> warnings = new ArrayList<>(computedGaps(kb));
+        if (!noScenarios) {
+            for (RuleInfo rule : kb.rules()) {
+                if (!fired.contains(rule.name())) {
+                    warnings.add(new RuleProblem(rule.file(), rule.line(), "the rule \"" + rule.name()
+                            + "\" fires in no scenario: add a scenario in which it applies"));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * Computed parameters that do not follow their base: from the first supported date on, whenever the base has a
+     * new value, the computed parameter's value in force must be its percentage of it. (The loader checks each value
+     * a computed parameter has; this finds the value it lacks, e.g. next year's threshold after next year's
+     * contribution ceiling was entered, even before the supported dates reach that year.)
+     */
+    static List<RuleProblem> computedGaps(KnowledgeBase kb) {
+        DateWindow window = kb.supportedWindow();
+        Map<String, ParameterTable.Definition> all = kb.parameters().definitions();
+        List<RuleProblem> warnings = new ArrayList<>();
+        for (ParameterTable.Definition d : new TreeMap<>(all).values()) {
+            ParameterTable.Definition base = d.computedFrom() == null ? null : all.get(d.computedFrom());
+            if (base == null) {
+                continue;
+            }
+            TreeSet<LocalDate> dates = new TreeSet<>();
+            dates.add(window.from());
+            base.values().stream().map(ParameterTable.DatedValue::from)
+                    .filter(date -> date.isAfter(window.from())).forEach(dates::add);
+            for (LocalDate date : dates) {
+                if (d.applicableFrom() != null && date.isBefore(d.applicableFrom())) {
+                    continue;
+                }
+                ParameterTable.DatedValue baseValue = inForce(base, date);
+                ParameterTable.DatedValue value = inForce(d, date);
+                if (baseValue == null || baseValue.value() == null) {
+                    continue;
+                }
+                BigDecimal expected = baseValue.value().multiply(d.computedPercent())
+                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                if (value == null || value.value() == null || value.value().compareTo(expected) != 0) {
+                    warnings.add(new RuleProblem(d.file(), value == null ? 0 : value.line(), "computed as "
+                            + d.computedPercent().toPlainString() + " % of " + base.name() + ", which is "
+                            + baseValue.value().toPlainString() + " from " + baseValue.from() + ", but the value in force on "
+                            + date + " is " + (value == null || value.value() == null ? "none" : value.value().toPlainString()
+                            + " (from " + value.from() + ")") + ": add a value for " + date + " (" + expected.toPlainString() + ")"));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static ParameterTable.DatedValue inForce(ParameterTable.Definition d, LocalDate date) {
+        ParameterTable.DatedValue found = null;
+        for (ParameterTable.DatedValue v : d.values()) {
+            if (!v.from().isAfter(date)) {
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    /** The parameter files whose {@code knownUntil} is the end of the supported dates: extend all of them to grow it. */
+    static List<String> windowLimitedBy(KnowledgeBase kb) {
+        LocalDate until = kb.supportedWindow().until();
+        return kb.parameters().definitions().values().stream()
+                .filter(d -> Objects.equals(d.knownUntil(), until))
+                .map(ParameterTable.Definition::file)
+                .sorted()
+                .toList();
+    }
+}
