@@ -1,0 +1,34 @@
+package de.lotse.web;
+
+import de.lotse.decision.AdviceAssembler;
+import de.lotse.decision.DecisionService;
+import de.lotse.knowledge.KnowledgeBase;
+import de.lotse.knowledge.KnowledgeBaseLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** The repository's rules, loaded once per test JVM, and a decision service on them (no Spring). */
+final class TestKnowledge {
+
+    /** "Today" in the web tests: 9 March 2026, Berlin. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-09T09:00:00Z"), ZoneId.of("Europe/Berlin"));
+
+    private static KnowledgeBase knowledgeBase;
+
+    private TestKnowledge() {
+    }
+
+    static synchronized KnowledgeBase kb() {
+        if (knowledgeBase == null) {
+            knowledgeBase = new KnowledgeBaseLoader(CLOCK).load(Path.of("rules"));
+        }
+        return knowledgeBase;
+    }
+
+    static DecisionService decisions() {
+        KnowledgeBase kb = kb();
+        return new DecisionService(() -> kb, new AdviceAssembler(), CLOCK);
+    }
+}
