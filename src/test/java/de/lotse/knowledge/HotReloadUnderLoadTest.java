@@ -126,7 +126,7 @@ class HotReloadUnderLoadTest {
                         } else {
                             answers.add(mapper.readTree(r.body()));
                         }
-                        Thread.sleep(2); // a steady stream, not a saturation test: the reload needs CPU too
+                        Thread.sleep(10); // a steady stream, not a saturation test: the reload needs CPU too
                     } catch (Exception e) {
                         failures.add(e.toString());
                     }
