@@ -91,7 +91,10 @@ public final class Texts {
         if (value == null) {
             return "–";
         }
-        if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+        if (value instanceof BigDecimal decimal) {
+            return number(decimal, language);
+        }
+        if (value instanceof Double || value instanceof Float) {
             BigDecimal decimal = new BigDecimal(value.toString());
             return number(decimal, language);
         }
@@ -106,8 +109,17 @@ public final class Texts {
 
     private static String number(BigDecimal value, Language language) {
         boolean whole = value.stripTrailingZeros().scale() <= 0;
-        DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00",
-                DecimalFormatSymbols.getInstance(language == Language.de ? Locale.GERMANY : Locale.UK));
-        return format.format(value);
+        return FORMATS.get()[language.ordinal() * 2 + (whole ? 0 : 1)].format(value);
     }
+
+    /** Per thread (DecimalFormat is not thread-safe), built once: whole and with cents, for each language. */
+    private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> {
+        DecimalFormat[] formats = new DecimalFormat[Language.values().length * 2];
+        for (Language language : Language.values()) {
+            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(language == Language.de ? Locale.GERMANY : Locale.UK);
+            formats[language.ordinal() * 2] = new DecimalFormat("#,##0", symbols);
+            formats[language.ordinal() * 2 + 1] = new DecimalFormat("#,##0.00", symbols);
+        }
+        return formats;
+    });
 }

@@ -4,11 +4,15 @@ import de.lotse.decision.LocalizedText;
 import de.lotse.decision.facts.CodeList;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The named code lists of country-groups.yaml and isco-groups.yaml, each possibly in several dated versions. */
 public final class CodeLists {
@@ -19,6 +23,8 @@ public final class CodeLists {
     }
 
     private final Map<String, List<Version>> versions;
+    /** The lists in force from each date on which one of them changes, computed once at load time. */
+    private final NavigableMap<LocalDate, List<CodeList>> periods = new TreeMap<>();
 
     CodeLists(List<Version> all) {
         Map<String, List<Version>> byName = new LinkedHashMap<>();
@@ -27,10 +33,20 @@ public final class CodeLists {
         }
         byName.values().forEach(list -> list.sort(Comparator.comparing(Version::since)));
         this.versions = byName;
+        TreeSet<LocalDate> starts = new TreeSet<>();
+        all.forEach(v -> starts.add(v.since()));
+        for (LocalDate start : starts) {
+            periods.put(start, Collections.unmodifiableList(inForce(start)));
+        }
     }
 
     /** The version of every list in force on the date. */
     public List<CodeList> on(LocalDate date) {
+        Map.Entry<LocalDate, List<CodeList>> period = periods.floorEntry(date);
+        return period == null ? List.of() : period.getValue();
+    }
+
+    private List<CodeList> inForce(LocalDate date) {
         List<CodeList> result = new ArrayList<>();
         for (List<Version> list : versions.values()) {
             Version inForce = null;

@@ -19,14 +19,17 @@ import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One loaded, validated, immutable version of the rules folder: the compiled KieBase, parameters, code lists and
- * catalogues. The KieBase is shared; every decision gets a fresh stateless session.
+ * catalogues. The KieBase is shared; every decision gets a session of its own from a pool (reset after use).
  */
 public final class KnowledgeBase implements RuleBook {
 
@@ -39,6 +42,8 @@ public final class KnowledgeBase implements RuleBook {
     private final Catalogue catalogue;
     private final List<RuleInfo> rules;
     private final Map<String, String> citations = new HashMap<>();
+    /** Sessions on the shared KieBase, reset and reused: one per decision in progress, grown on demand. */
+    private final KieSessionsPool sessions;
 
     KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, ParameterTable parameters, CodeLists codeLists,
                   Map<String, Profession> professions, Catalogue catalogue, List<RuleInfo> rules) {
@@ -51,6 +56,7 @@ public final class KnowledgeBase implements RuleBook {
         this.catalogue = catalogue;
         this.rules = List.copyOf(rules);
         rules.forEach(r -> citations.put(r.name(), r.legalBasis()));
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -95,23 +101,36 @@ public final class KnowledgeBase implements RuleBook {
 
         List<RuleOutput> outputs = new ArrayList<>();
         List<TraceEntry> trace = new ArrayList<>();
-        StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.addEventListener(new DefaultAgendaEventListener() {
+        AgendaEventListener fired = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String name = event.getMatch().getRule().getName();
                 trace.add(new TraceEntry(name, citations.get(name)));
             }
-        });
-        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+        };
+        RuleRuntimeEventListener inserted = new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getObject() instanceof RuleOutput output) {
                     outputs.add(output);
                 }
             }
-        });
-        session.execute(input);
+        };
+        // what a stateless session does (insert all, fire all rules, dispose), on a pooled session: its node memories
+        // are reset and kept instead of being built anew for every decision
+        KieSession session = sessions.newKieSession();
+        try {
+            session.addEventListener(fired);
+            session.addEventListener(inserted);
+            for (Object fact : input) {
+                session.insert(fact);
+            }
+            session.fireAllRules();
+        } finally {
+            session.removeEventListener(fired);
+            session.removeEventListener(inserted);
+            session.dispose();
+        }
         return new Evaluation(List.copyOf(outputs), List.copyOf(trace));
     }
 }
