@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseReader;
+import de.lotse.decision.DecisionMetrics;
 import de.lotse.decision.InvalidCaseException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -27,6 +30,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ObjectProvider<DecisionMetrics> metrics;
+
+    ApiExceptionHandler(ObjectProvider<DecisionMetrics> metrics) {
+        this.metrics = metrics;
+    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
@@ -78,9 +87,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
             }
         }
+        if (request instanceof ServletWebRequest web && web.getRequest().getRequestURI().startsWith("/api/v1/decisions")) {
+            metrics.ifAvailable(m -> m.rejected(DecisionMetrics.UNREADABLE));
+        }
         List<ProblemField> fields;
         if (cause instanceof JsonParseException parse) {
-            fields = List.of(ProblemField.of("", "malformed JSON at line " + parse.getLocation().getLineNr()
+            // a duplicate key is named by its path; other syntax errors concern the body as a whole
+            String field = parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Duplicate field")
+                    ? CaseReader.location(parse.getProcessor()) : "";
+            fields = List.of(ProblemField.of(field, "malformed JSON at line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr() + ": " + CaseReader.shortMessage(parse)));
         } else if (cause instanceof JsonMappingException mapping) {
             fields = List.of(ProblemField.of(CaseReader.mappingProblem(mapping)));

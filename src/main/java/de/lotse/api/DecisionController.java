@@ -5,6 +5,7 @@ import de.lotse.decision.Advice;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseFacts;
 import de.lotse.decision.CaseReader;
+import de.lotse.decision.DecisionMetrics;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.InvalidCaseException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +41,7 @@ class DecisionController {
     Advice decide(@RequestBody JsonNode body) {
         CaseReader.Read read = reader.read(body);
         if (read.facts() == null) {
+            decisions.rejected(DecisionMetrics.INVALID_FIELD);
             throw new InvalidRequestException(read.problems().stream().map(ProblemField::of).toList());
         }
         return decisions.decide(read.facts());
@@ -63,6 +65,7 @@ class DecisionController {
             }
         });
         if (cases.size() > MAX_BATCH) {
+            decisions.rejected(DecisionMetrics.BATCH_TOO_LARGE);
             throw new InvalidRequestException(List.of(ProblemField.of("cases",
                     "holds " + cases.size() + " cases; at most " + MAX_BATCH + " are accepted per batch")));
         }
@@ -85,6 +88,7 @@ class DecisionController {
                 problem = ApiExceptionHandler.problem(e);
             }
         } else {
+            decisions.rejected(DecisionMetrics.INVALID_FIELD);
             problem = Problems.invalid("The case has " + read.problems().size() + " invalid field(s).",
                     read.problems().stream().map(ProblemField::of).toList());
         }

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The strict JSON rules for reading a case, in one place for the API (applied to Spring's ObjectMapper) and for
  * everything that reads cases outside Spring (scenarios): unknown fields, duplicate keys, trailing content, floats for
- * whole numbers and strings for numbers or booleans are errors — a misspelt field would otherwise silently be read as
- * "unknown" and change the advice.
+ * whole numbers, numbers for codes and strings for numbers or booleans are errors — a misspelt field would otherwise
+ * silently be read as "unknown" and change the advice.
  */
 public final class CaseJson {
 
@@ -20,6 +20,8 @@ public final class CaseJson {
             DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
             DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
             DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+            // "language": 1 would otherwise be read as the second constant (en): a number is not a code
+            DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
             JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Features switched off. */

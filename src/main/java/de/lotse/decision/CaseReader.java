@@ -1,6 +1,8 @@
 package de.lotse.decision;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,9 +114,35 @@ public class CaseReader {
     public static String shortMessage(Exception e) {
         String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
         if (message == null) {
-            return e.getClass().getSimpleName();
+            return "cannot be read";
         }
-        message = message.replaceAll("\\(class [^)]*\\)", "").replaceAll("\\s+", " ").trim();
+        message = message.replaceAll("\\(class [^)]*\\)", "")
+                .replaceAll(" \\(bound as `[^`]*`\\)", "")
+                .replace(": not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`",
+                        ": the body must be exactly one JSON value")
+                .replaceAll("\\s*\\(`[A-Za-z]+\\.[A-Z_]+` [^)]*\\)", "") // "(`StreamReadFeature.X` disabled)"
+                .replaceAll("`(?:[a-z][a-z0-9_]*\\.)+([A-Za-z0-9_$]+)`", "$1") // `java.lang.Integer` → Integer
+                .replaceAll("\\s+", " ").trim();
         return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
+    /**
+     * The dotted path of the member a JSON parser was reading when it failed ("candidate.age", "cases[2].goal"), or
+     * "" at the top level: names the duplicated key of a duplicate-key error.
+     */
+    public static String location(JsonParser parser) {
+        if (parser == null) {
+            return "";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.add(0, "." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 }

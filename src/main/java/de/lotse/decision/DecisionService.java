@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,22 +22,45 @@ public class DecisionService {
     private final RuleBookProvider provider;
     private final AdviceAssembler assembler;
     private final Clock clock;
+    private final DecisionMetrics metrics;
 
+    /** Without metrics (scenario runner, benchmarks). */
     public DecisionService(RuleBookProvider provider, AdviceAssembler assembler, Clock clock) {
+        this(provider, assembler, clock, DecisionMetrics.none());
+    }
+
+    @Autowired
+    public DecisionService(RuleBookProvider provider, AdviceAssembler assembler, Clock clock, DecisionMetrics metrics) {
         this.provider = provider;
         this.assembler = assembler;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Advice decide(CaseFacts facts) {
         RuleBook rules = provider.current();
         LocalDate date = facts.getAssessmentDate() != null ? facts.getAssessmentDate() : LocalDate.now(clock);
         if (!rules.supportedWindow().contains(date)) {
+            metrics.rejected(DecisionMetrics.ASSESSMENT_DATE);
             throw new AssessmentDateOutOfRangeException(date, rules.supportedWindow());
         }
-        CaseFacts normalised = normalise(facts, date, rules.catalogue());
+        CaseFacts normalised;
+        try {
+            normalised = normalise(facts, date, rules.catalogue());
+        } catch (InvalidCaseException e) {
+            metrics.rejected(DecisionMetrics.INVALID_CASE);
+            throw e;
+        }
+        long start = System.nanoTime();
         Evaluation evaluation = rules.evaluate(normalised, date);
-        return assembler.assemble(normalised, date, evaluation, rules);
+        Advice advice = assembler.assemble(normalised, date, evaluation, rules);
+        metrics.decided(advice, System.nanoTime() - start);
+        return advice;
+    }
+
+    /** Counts a case that was refused before it reached {@link #decide} (reasons: {@link DecisionMetrics}). */
+    public void rejected(String reason) {
+        metrics.rejected(reason);
     }
 
     /** Fills defaults, derives the age from a birth date, and rejects what contradicts itself or is unknown. */
