@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Load test of the packaged service with wrk (Debian package), everything on 127.0.0.1:
+#   1. builds the jar (skip with JAR=path/to/fachkraefte-lotse.jar), starts it on a free port with a copy of rules/
+#   2. warms up, then runs, against the same process and back to back for the same time,
+#      POST /api/v1/decisions (one realistic case, then the mix of test-cases/ scenario requests) and
+#      GET /actuator/health, all at the same concurrency
+#   3. prints throughput, p50/p99 and the decision/health ratio, the start-up time (from the log line), and the
+#      time of a full rules reload (POST /api/v1/admin/rules/reload after a change of the copied folder)
+#   4. stops the service
+#
+#   scripts/load-test.sh
+#   DURATION=30s CONNECTIONS=16 THREADS=2 scripts/load-test.sh
+#
+# Environment: LOTSE_BUILD_DIR (default target), JAR, DURATION (default 20s), WARMUP (default 15s),
+# CONNECTIONS (default 16), THREADS (wrk threads, default 2), JAVA_OPTS (for the service), RESULTS (folder for logs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+BUILD="${LOTSE_BUILD_DIR:-$ROOT/target}"
+DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-15s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+RESULTS="${RESULTS:-$BUILD/load}"
+ADMIN_PASSWORD="load-test-$RANDOM$RANDOM"
+mkdir -p "$RESULTS"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/lotse-load.XXXXXX")"
+PID=""
+
+cleanup() {
+  if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+    kill "$PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$PID" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- wrk -----------------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing wrk (Debian package)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk is missing: install it (Debian: apt-get install wrk) or run this script as root" >&2
+    exit 1
+  fi
+fi
+
+# --- the jar -------------------------------------------------------------------------------------------------------
+JAR="${JAR:-}"
+if [ -z "$JAR" ]; then
+  echo "== building the jar in $BUILD"
+  mvn -B -q -DskipTests -Dlotse.build.dir="$BUILD" package
+  JAR="$BUILD/fachkraefte-lotse.jar"
+fi
+
+# --- request bodies ------------------------------------------------------------------------------------------------
+cp -r "$ROOT/rules" "$WORK/rules"
+cat > "$WORK/one.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [[{"assessmentDate": "2026-03-09", "language": "en",
+  "candidate": {"citizenships": ["IN"], "age": 31, "residence": "ABROAD", "germanLevel": "A2", "englishLevel": "C1"},
+  "qualification": {"level": "ACADEMIC", "acquiredIn": "ABROAD", "profession": "SOFTWARE_DEVELOPER",
+                    "academicComparability": "COMPARABLE", "graduationDate": "2019-07-15"},
+  "experience": {"relevantYearsInLast5": 4, "relevantYearsInLast7": 6, "itYearsInLast7": 6},
+  "jobOffer": {"annualGrossSalaryEur": 52000, "iscoCode": "2512", "qualifiedEmployment": true,
+               "matchesQualification": true, "weeklyHours": 40, "federalState": "HE"}}]]
+LUA
+MIX=""
+if python3 -c 'import yaml' 2>/dev/null; then
+  # every scenario request of test-cases/ that expects an answer, in turn (base merged as ScenarioFiles does)
+  python3 - "$ROOT/test-cases" "$WORK/mix.lua" <<'PY'
+import json, pathlib, sys, yaml
+def merge(target, update):
+    if not isinstance(target, dict) or not isinstance(update, dict):
+        return update
+    out = dict(target)
+    for k, v in update.items():
+        if v is None:
+            out.pop(k, None)
+        else:
+            out[k] = merge(out.get(k), v) if k in out else v
+    return out
+bodies = []
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.y*ml")):
+    doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+    for s in doc.get("scenarios", []):
+        if "error" in (s.get("expect") or {}):
+            continue
+        bodies.append(json.dumps(merge(doc.get("base") or {}, s.get("request") or {}), default=str))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("local bodies = {\n")
+    for b in bodies:
+        out.write("[==[" + b + "]==],\n")
+    out.write("}\nlocal i = 0\nlocal headers = {[\"Content-Type\"] = \"application/json\"}\n"
+              "request = function()\n  i = i % #bodies + 1\n"
+              "  return wrk.format(\"POST\", \"/api/v1/decisions\", headers, bodies[i])\nend\n")
+print(f"== case mix: {len(bodies)} scenario requests of test-cases/")
+PY
+  MIX="$WORK/mix.lua"
+else
+  echo "== python3 with PyYAML not found: the test-cases/ mix is skipped, the single case is used"
+fi
+
+# --- start ---------------------------------------------------------------------------------------------------------
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)"
+BASE="http://127.0.0.1:$PORT"
+LOG="$RESULTS/service.log"
+echo "== starting $JAR on port $PORT (log: $LOG)"
+START_NS=$(date +%s%N)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --lotse.rules.dir="$WORK/rules" \
+    --lotse.rules.watch=false --lotse.admin.password="$ADMIN_PASSWORD" > "$LOG" 2>&1 &
+PID=$!
+until curl -fsS "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
+  if ! kill -0 "$PID" 2>/dev/null; then echo "the service stopped during start-up:" >&2; tail -50 "$LOG" >&2; exit 1; fi
+  if [ $(( ($(date +%s%N) - START_NS) / 1000000000 )) -gt 180 ]; then echo "not ready after 180 s" >&2; exit 1; fi
+  sleep 0.1
+done
+READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+STARTED=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$LOG" | head -1 || true)
+KB=$(grep -o 'Knowledge base sha256:[0-9a-f]\{12\}[0-9a-f]* loaded from [^:]*: [0-9]* rules in [0-9]* ms' "$LOG" | head -1 \
+     | sed -E 's/sha256:([0-9a-f]{12})[0-9a-f]*/sha256:\1…/; s/ loaded from [^:]*:/ loaded:/' || true)
+
+# --- load ----------------------------------------------------------------------------------------------------------
+run() { # name, url, [lua]
+  local name=$1 url=$2 lua=${3:-}
+  local out="$RESULTS/wrk-$name.txt"
+  if [ -n "$lua" ]; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" > "$out"
+  else
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" > "$out"
+  fi
+  local rps p50 p99 non2xx errors
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+  p50=$(awk '$1 == "50%" {print $2}' "$out")
+  p99=$(awk '$1 == "99%" {print $2}' "$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
+  errors=$(grep -o 'Socket errors:.*' "$out" || true)
+  printf '%-22s %9.0f req/s   p50 %8s   p99 %8s   non-2xx %s %s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "$errors"
+  eval "RPS_${name//-/_}=$rps"
+}
+
+echo "== warm-up $WARMUP (decisions, mix, health)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/one.lua" "$BASE/api/v1/decisions" > /dev/null
+[ -n "$MIX" ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$MIX" "$BASE/api/v1/decisions" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE/actuator/health" > /dev/null
+
+echo "== $DURATION each, $CONNECTIONS connections, $THREADS wrk threads; machine: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run health "$BASE/actuator/health"
+run decision "$BASE/api/v1/decisions" "$WORK/one.lua"
+[ -n "$MIX" ] && run decision-mix "$BASE/api/v1/decisions" "$MIX"
+run health-again "$BASE/actuator/health"
+
+HEALTH=$(python3 -c "print(($RPS_health + $RPS_health_again) / 2)" 2>/dev/null || echo "$RPS_health")
+echo
+printf 'decision / health        %5.1f %%   (target >= 70 %%; health = mean of the runs before and after)\n' \
+    "$(python3 -c "print(100 * $RPS_decision / $HEALTH)")"
+[ -n "$MIX" ] && printf 'decision-mix / health    %5.1f %%\n' "$(python3 -c "print(100 * $RPS_decision_mix / $HEALTH)")"
+
+# --- start-up and reload -------------------------------------------------------------------------------------------
+echo
+echo "start-up                 ${STARTED:-?}; ready after ${READY_MS} ms (target < 6 s)"
+echo "initial rules build      ${KB:-?}"
+for i in 1 2 3; do
+  printf '\n// load-test reload %s %s\n' "$i" "$(date +%s%N)" >> "$WORK/rules/aufenthg/s18g_blaue_karte.drl"
+  ANSWER=$(curl -sS -u "admin:$ADMIN_PASSWORD" -X POST "$BASE/api/v1/admin/rules/reload")
+  echo "full reload #$i           $(python3 -c 'import json,sys; a=json.loads(sys.argv[1]); print(a.get("status"), a.get("durationMillis"), "ms", "(target < 1 s)")' "$ANSWER" 2>/dev/null || echo "$ANSWER")"
+done
+echo
+echo "wrk output and the service log: $RESULTS"
