@@ -26,7 +26,8 @@ final class LogCapture implements AutoCloseable {
 
     /** Loggers that logback-test.xml quietens for the test output; production leaves them at INFO. */
     private static final List<String> QUIETENED_IN_TESTS = List.of("org.springframework", "org.springdoc",
-            "org.hibernate.validator", "org.drools", "org.kie", "org.apache", "com.zaxxer", "io.micrometer");
+            "org.hibernate.validator", "org.drools", "org.kie", "org.apache", "com.zaxxer", "io.micrometer",
+            "de.lotse.access");
 
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
