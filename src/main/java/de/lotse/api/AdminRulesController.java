@@ -5,7 +5,6 @@ import de.lotse.knowledge.ReloadAttempt;
 import de.lotse.knowledge.ReloadStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,11 +38,9 @@ class AdminRulesController {
         if (attempt.status() != ReloadStatus.FAILED) {
             return ResponseEntity.ok(attempt);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "rules-invalid", "Rules not loaded",
                 "The rules folder has " + attempt.errors().size() + " problem(s); version " + attempt.version()
                         + " keeps serving.");
-        problem.setType(URI.create("urn:lotse:problem:rules-invalid"));
-        problem.setTitle("Rules not loaded");
         problem.setProperty("errors", attempt.errors());
         problem.setProperty("versionInService", attempt.version());
         problem.setProperty("candidateVersion", attempt.candidateVersion());

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,15 @@ public class CaseReader {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+
+    /**
+     * A reader outside Spring (scenario runner, {@code ./lotse}, benchmarks): the strict {@link CaseJson} mapper and
+     * a Bean Validation validator with plain (non-EL) messages, the same rules the API applies.
+     */
+    public static CaseReader standalone() {
+        return new CaseReader(CaseJson.mapper(), Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+    }
 
     public CaseReader(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;

@@ -5,7 +5,6 @@ import de.lotse.decision.Advice.Condition;
 import de.lotse.decision.Advice.PathwayAdvice;
 import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
-import de.lotse.decision.CaseJson;
 import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
@@ -18,8 +17,6 @@ import de.lotse.expert.ImpactReport.RecommendationChange;
 import de.lotse.expert.ImpactReport.RejectedCase;
 import de.lotse.expert.ImpactReport.Side;
 import de.lotse.expert.ImpactReport.Unassessable;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,7 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Evaluates the same cases under two versions of the rules and reports what changes, grouped by pathway. A case whose
@@ -45,9 +41,7 @@ public final class Impact {
     private final Clock clock;
 
     public Impact(Clock clock) {
-        Validator validator = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-        this.reader = new CaseReader(CaseJson.mapper(), validator);
+        this.reader = CaseReader.standalone();
         this.clock = clock;
     }
 

@@ -7,15 +7,12 @@ import de.lotse.decision.Advice.PathwayAdvice;
 import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseFacts;
-import de.lotse.decision.CaseJson;
 import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
 import de.lotse.decision.InvalidCaseException;
 import de.lotse.decision.Language;
 import de.lotse.decision.RuleBook;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -25,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Checks scenarios against a knowledge base, without Spring: the same request reading, validation, decision and
@@ -36,9 +32,7 @@ public final class ScenarioChecker {
     private static final Set<String> KEYS = Set.of("recommendedPathway", "outcomes", "conditions", "missingFacts", "steps",
             "documents", "absentDocuments", "approval", "points", "recognition", "textContains", "error");
 
-    private final Validator validator = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-    private final CaseReader reader = new CaseReader(CaseJson.mapper(), validator);
+    private final CaseReader reader = CaseReader.standalone();
     private final DecisionService decisions;
 
     public ScenarioChecker(RuleBook rules) {

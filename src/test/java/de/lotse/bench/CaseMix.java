@@ -3,21 +3,17 @@ package de.lotse.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.CaseFacts;
-import de.lotse.decision.CaseJson;
 import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
 import de.lotse.knowledge.KnowledgeBase;
 import de.lotse.knowledge.KnowledgeBaseLoader;
 import de.lotse.scenario.Scenario;
 import de.lotse.scenario.ScenarioFiles;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * The full knowledge base of {@code rules/} (or {@code -Dlotse.rules.dir}) and, as the realistic case mix, every
@@ -33,9 +29,7 @@ final class CaseMix {
     CaseMix() {
         rules = new KnowledgeBaseLoader(Clock.systemUTC()).load(Path.of(System.getProperty("lotse.rules.dir", "rules")));
         decisions = new DecisionService(() -> rules, new AdviceAssembler(), Clock.system(ZoneId.of("Europe/Berlin")));
-        Validator validator = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
-        reader = new CaseReader(CaseJson.mapper(), validator);
+        reader = CaseReader.standalone();
         for (Scenario s : ScenarioFiles.readFolder(Path.of(System.getProperty("lotse.test-cases.dir", "test-cases")))) {
             if (s.expect().has("error")) {
                 continue;

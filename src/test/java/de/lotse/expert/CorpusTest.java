@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseFacts;
-import de.lotse.decision.CaseJson;
 import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.Goal;
 import de.lotse.decision.InvalidCaseException;
 import de.lotse.decision.RecognitionStatus;
 import de.lotse.knowledge.KnowledgeBase;
-import jakarta.validation.Validation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +59,7 @@ class CorpusTest {
 
     @Test
     void everyCorpusCaseIsAValidRequestAndIsAnsweredWithinTheSupportedDates() {
-        CaseReader reader = new CaseReader(CaseJson.mapper(), Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+        CaseReader reader = CaseReader.standalone();
         DecisionService decisions = new DecisionService(() -> rules, new AdviceAssembler(), Clock.systemUTC());
         List<String> problems = new ArrayList<>();
         int answered = 0;
