@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -29,13 +28,13 @@ import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One loaded, validated, immutable version of the rules folder: the compiled KieBase, parameters, code lists and
- * catalogues. The KieBase is shared; every decision gets a session of its own from a pool (reset after use).
+ * catalogues. The KieBase is shared; every decision gets a session of its own from a pool (reset after use). Versions
+ * that differ only in data (parameters, catalogues, texts) share the compiled rules and the pool.
  */
 public final class KnowledgeBase implements RuleBook {
 
     private final String version;
     private final Instant loadedAt;
-    private final KieBase kieBase;
     private final ParameterTable parameters;
     private final CodeLists codeLists;
     private final Map<String, Profession> professions;
@@ -44,19 +43,20 @@ public final class KnowledgeBase implements RuleBook {
     private final Map<String, String> citations = new HashMap<>();
     /** Sessions on the shared KieBase, reset and reused: one per decision in progress, grown on demand. */
     private final KieSessionsPool sessions;
+    private final RulesCompiler.Compiled compiled;
 
-    KnowledgeBase(String version, Instant loadedAt, KieBase kieBase, ParameterTable parameters, CodeLists codeLists,
-                  Map<String, Profession> professions, Catalogue catalogue, List<RuleInfo> rules) {
+    KnowledgeBase(String version, Instant loadedAt, RulesCompiler.Compiled compiled, ParameterTable parameters,
+                  CodeLists codeLists, Map<String, Profession> professions, Catalogue catalogue) {
         this.version = version;
         this.loadedAt = loadedAt;
-        this.kieBase = kieBase;
         this.parameters = parameters;
         this.codeLists = codeLists;
         this.professions = Map.copyOf(professions);
         this.catalogue = catalogue;
-        this.rules = List.copyOf(rules);
+        this.rules = compiled.rules();
         rules.forEach(r -> citations.put(r.name(), r.legalBasis()));
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessions = compiled.sessions();
+        this.compiled = compiled;
     }
 
     @Override
@@ -72,6 +72,9 @@ public final class KnowledgeBase implements RuleBook {
     public Catalogue catalogue() { return catalogue; }
 
     public List<RuleInfo> rules() { return rules; }
+
+    /** Whether both versions run on one compilation of the rules (they differ in data only). */
+    boolean sharesCompiledRulesWith(KnowledgeBase other) { return compiled == other.compiled; }
 
     public ParameterTable parameters() { return parameters; }
 

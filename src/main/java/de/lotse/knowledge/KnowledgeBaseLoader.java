@@ -31,6 +31,15 @@ import java.util.stream.Stream;
 public final class KnowledgeBaseLoader {
 
     private final Clock clock;
+    /**
+     * The last successful compilation and the DRL text it came from. Most changes to a rules folder are data (a new
+     * year's threshold, a document, a text): a version with the same DRL text reuses the compiled rules instead of
+     * compiling them again.
+     */
+    private volatile CompiledDrl lastCompiled;
+
+    private record CompiledDrl(Map<String, String> drl, RulesCompiler.Compiled compiled) {
+    }
 
     public KnowledgeBaseLoader(Clock clock) {
         this.clock = clock;
@@ -121,7 +130,7 @@ public final class KnowledgeBaseLoader {
         if (drl.isEmpty()) {
             problems.add(new RuleProblem(folder.toString(), 0, "the folder holds no .drl rules"));
         }
-        RulesCompiler.Compiled compiled = problems.isEmpty() ? RulesCompiler.compile(drl, problems) : null;
+        RulesCompiler.Compiled compiled = problems.isEmpty() ? compile(drl, problems) : null;
 
         if (!problems.isEmpty() || compiled == null) {
             throw new InvalidRulesException(problems);
@@ -131,8 +140,20 @@ public final class KnowledgeBaseLoader {
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(problems);
         }
-        return new KnowledgeBase(version, clock.instant(), compiled.kieBase(), parameters, new CodeLists(lists),
-                professions, catalogue, compiled.rules());
+        return new KnowledgeBase(version, clock.instant(), compiled, parameters, new CodeLists(lists), professions,
+                catalogue);
+    }
+
+    private RulesCompiler.Compiled compile(Map<String, String> drl, List<RuleProblem> problems) {
+        CompiledDrl last = lastCompiled;
+        if (last != null && last.drl().equals(drl)) {
+            return last.compiled();
+        }
+        RulesCompiler.Compiled compiled = RulesCompiler.compile(drl, problems);
+        if (compiled != null && problems.isEmpty()) {
+            lastCompiled = new CompiledDrl(Map.copyOf(drl), compiled);
+        }
+        return compiled;
     }
 
     /** The files of a rules folder read at one moment, by '/'-separated relative path, and their version hash. */

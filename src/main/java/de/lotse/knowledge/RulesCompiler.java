@@ -17,6 +17,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 
 /** Compiles the DRL files of a rules folder into one KieBase, with every error reported by file and line. */
 final class RulesCompiler {
@@ -24,8 +25,30 @@ final class RulesCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** One for the life of the service: it remembers the compiler's class-path lookups across builds. */
+    private static final ClassLoader CLASS_LOADER = new LookupCachingClassLoader(RulesCompiler.class.getClassLoader());
 
-    record Compiled(KieBase kieBase, List<RuleInfo> rules) {
+    /**
+     * The compiled rules with the pool of sessions on them. Immutable and independent of parameters, catalogues and
+     * texts, so one compilation serves every knowledge-base version with the same DRL text (and its pool with it:
+     * a pooled session is reset after every decision and holds nothing of a version's data).
+     */
+    static final class Compiled {
+        private final KieBase kieBase;
+        private final List<RuleInfo> rules;
+        private final KieSessionsPool sessions;
+
+        Compiled(KieBase kieBase, List<RuleInfo> rules) {
+            this.kieBase = kieBase;
+            this.rules = List.copyOf(rules);
+            this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        }
+
+        KieBase kieBase() { return kieBase; }
+
+        List<RuleInfo> rules() { return rules; }
+
+        KieSessionsPool sessions() { return sessions; }
     }
 
     private RulesCompiler() {
@@ -34,7 +57,7 @@ final class RulesCompiler {
     /** @param drlFiles relative path → DRL text */
     static Compiled compile(Map<String, String> drlFiles, List<RuleProblem> problems) {
         KieServices services = KieServices.Factory.get();
-        ClassLoader classLoader = RulesCompiler.class.getClassLoader();
+        ClassLoader classLoader = CLASS_LOADER;
         KieFileSystem fileSystem = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("de.lotse.rules", "knowledge-base", "1." + BUILDS.incrementAndGet());
         fileSystem.generateAndWritePomXML(releaseId);

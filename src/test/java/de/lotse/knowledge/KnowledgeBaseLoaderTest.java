@@ -202,19 +202,46 @@ class KnowledgeBaseLoaderTest {
         analyst.getJobOffer().setAnnualGrossSalaryEur(new BigDecimal("52000"));
         analyst.getJobOffer().setIscoCode("2421"); // management analyst: no shortage occupation
 
-        Advice before = decide(loader.load(rules), analyst);
+        KnowledgeBase first = loader.load(rules);
+        Advice before = decide(first, analyst);
         assertThat(blueCard(before).outcome()).isEqualTo(Outcome.ELIGIBLE);
 
         Path file = rules.resolve("parameters/blue-card-general-threshold.yaml");
         String text = Files.readString(file).replace("value: 50700", "value: 53000");
         Files.writeString(file, text.replaceAll("(?s)computedAs:.*?percent: 50\\s*\\n", ""));
-        Advice after = decide(loader.load(rules), analyst);
+        KnowledgeBase second = loader.load(rules);
+        Advice after = decide(second, analyst);
+        assertThat(second.sharesCompiledRulesWith(first)).as("a data change needs no compile").isTrue();
         assertThat(blueCard(after).outcome()).isEqualTo(Outcome.ELIGIBLE_AFTER_STEPS);
         assertThat(blueCard(after).conditions()).anySatisfy(c -> {
             assertThat(c.code()).isEqualTo("SALARY_THRESHOLD");
             assertThat(c.required()).isEqualByComparingTo("53000");
         });
         assertThat(after.rulesVersion()).isNotEqualTo(before.rulesVersion());
+    }
+
+    /** A changed rule is compiled; a rejected one does not disturb what is reused. */
+    @Test
+    void onlyAChangedRuleTextIsCompiledAgain() throws IOException {
+        Path rules = copyOfRules();
+        Path drl = rules.resolve("aufenthg/s18a_fachkraft_berufsausbildung.drl");
+        String original = Files.readString(drl);
+        KnowledgeBase first = loader.load(rules);
+
+        Files.writeString(drl, original + "\n// a comment is a change of the rule text\n");
+        KnowledgeBase edited = loader.load(rules);
+        assertThat(edited.sharesCompiledRulesWith(first)).isFalse();
+
+        Files.writeString(drl, original.replaceFirst("(?m)^then$", "then oops("));
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class);
+
+        Files.writeString(drl, original + "\n// a comment is a change of the rule text\n");
+        Files.writeString(rules.resolve("texts/general.yaml"), Files.readString(rules.resolve("texts/general.yaml")) + "\n# edited\n");
+        KnowledgeBase dataOnly = loader.load(rules);
+        assertThat(dataOnly.version()).isNotEqualTo(edited.version());
+        assertThat(dataOnly.sharesCompiledRulesWith(edited)).isTrue();
+        assertThat(new KnowledgeBaseLoader(Clock.systemUTC()).load(rules).sharesCompiledRulesWith(edited))
+                .as("another loader compiles for itself").isFalse();
     }
 
     private static Advice decide(KnowledgeBase kb, CaseFacts facts) {
