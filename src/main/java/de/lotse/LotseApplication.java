@@ -1,5 +1,6 @@
 package de.lotse;
 
+import de.lotse.knowledge.FirstLoad;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LotseApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(LotseApplication.class, args);
+        SpringApplication application = new SpringApplication(LotseApplication.class);
+        // compile the rules folder while Spring builds the service, not after it (start-up time)
+        application.addListeners(new FirstLoad());
+        application.run(args);
     }
 }

@@ -14,12 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
  * Holds the knowledge base in service and swaps it on reload.
  * <p>
- * At start the rules folder must load; errors stop the start, each named by file and line. Later, {@link #reload}
+ * At start the rules folder must load; errors stop the start, each named by file and line. The first load runs
+ * while the rest of the service is built ({@link FirstLoad}). Later, {@link #reload}
  * reads the folder, and only when its content hash differs from the version in service (and from the last rejected
  * one) validates and compiles it next to the running version, then swaps one volatile reference. A request reads that
  * reference once and computes its whole answer with that immutable version, so requests in flight finish on the old
@@ -27,11 +31,12 @@ import org.springframework.stereotype.Service;
  * errors are kept for {@code GET /api/v1/rules} and the rules page, and logged.
  */
 @Service
-public class KnowledgeBaseService implements RuleBookProvider {
+public class KnowledgeBaseService implements RuleBookProvider, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseService.class);
 
     private final Path folder;
+    private final FirstLoad firstLoad;
     private final KnowledgeBaseLoader loader;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -42,26 +47,52 @@ public class KnowledgeBaseService implements RuleBookProvider {
     private String lastRejectedVersion;
     private List<RuleProblem> lastRejectedErrors = List.of();
 
+    /** Loads the folder now and returns when it is in service (or throws its errors). */
     public KnowledgeBaseService(LotseProperties properties, Clock clock, MeterRegistry meters) {
+        this(properties, clock, meters, null);
+        afterSingletonsInstantiated();
+    }
+
+    /**
+     * For Spring: takes the {@link FirstLoad} started with the application if it reads the same folder, else starts
+     * one; either runs while the other beans are built and is awaited in {@link #afterSingletonsInstantiated()}.
+     */
+    @Autowired
+    public KnowledgeBaseService(LotseProperties properties, Clock clock, MeterRegistry meters,
+                                @Nullable FirstLoad started) {
         this.folder = properties.rules().dir();
-        this.loader = new KnowledgeBaseLoader(clock);
+        this.firstLoad = started != null && folder.equals(started.folder()) ? started : FirstLoad.start(folder, clock);
+        this.loader = firstLoad.loader();
         this.clock = clock;
         this.meters = meters;
-        long start = System.nanoTime();
-        this.current = loader.load(folder);
-        log.info("Knowledge base {} loaded from {}: {} rules in {} ms", current.version(), folder.toAbsolutePath(),
-                current.rules().size(), millisSince(start));
         this.versionInfo = MultiGauge.builder("lotse.rules.info")
                 .description("The knowledge base in service (tag version); the value is its rule count")
                 .register(meters);
-        publishVersion();
-        Gauge.builder("lotse.rules.loaded.time", this, s -> s.current.loadedAt().getEpochSecond())
+        Gauge.builder("lotse.rules.loaded.time", this, s -> s.current == null ? Double.NaN : s.current.loadedAt().getEpochSecond())
                 .description("When the knowledge base in service was loaded (epoch seconds)").baseUnit("seconds")
                 .register(meters);
     }
 
+    /**
+     * Waits for the first load once every bean is built, before the web server opens: a broken folder stops the
+     * start here, each error named by file and line.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        current();
+    }
+
     @Override
     public KnowledgeBase current() {
+        KnowledgeBase kb = current;
+        return kb != null ? kb : awaitFirstLoad();
+    }
+
+    private synchronized KnowledgeBase awaitFirstLoad() {
+        if (current == null) {
+            current = firstLoad.await();
+            publishVersion();
+        }
         return current;
     }
 
@@ -82,7 +113,7 @@ public class KnowledgeBaseService implements RuleBookProvider {
      */
     public synchronized ReloadAttempt reload(String trigger) {
         long start = System.nanoTime();
-        KnowledgeBase before = current;
+        KnowledgeBase before = current();
         ReloadAttempt attempt;
         KnowledgeBaseLoader.Snapshot snapshot = null;
         try {

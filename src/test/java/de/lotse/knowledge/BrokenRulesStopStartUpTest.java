@@ -17,16 +17,31 @@ class BrokenRulesStopStartUpTest {
 
     @Test
     void theServiceDoesNotStartOnABrokenRule(@TempDir Path temp) throws Exception {
+        Path rules = brokenRules(temp);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LotseApplication.class)
+                .run("--lotse.rules.dir=" + rules, "--server.port=0").close())
+                .satisfies(BrokenRulesStopStartUpTest::namesTheBrokenFile);
+    }
+
+    /** The real entry point compiles the rules while Spring starts (FirstLoad); the error still stops the start. */
+    @Test
+    void theServiceStartedByItsMainMethodDoesNotStartOnABrokenRuleEither(@TempDir Path temp) throws Exception {
+        Path rules = brokenRules(temp);
+        assertThatThrownBy(() -> LotseApplication.main(new String[] {"--lotse.rules.dir=" + rules, "--server.port=0"}))
+                .satisfies(BrokenRulesStopStartUpTest::namesTheBrokenFile);
+    }
+
+    private static Path brokenRules(Path temp) throws Exception {
         Path rules = temp.resolve("rules");
         FileSystemUtils.copyRecursively(Path.of("rules"), rules);
         Path drl = rules.resolve("aufenthg/s18a_fachkraft_berufsausbildung.drl");
         Files.writeString(drl, Files.readString(drl).replaceFirst("(?m)^then$", "then oops("));
-        assertThatThrownBy(() -> new SpringApplicationBuilder(LotseApplication.class)
-                .run("--lotse.rules.dir=" + rules, "--server.port=0").close())
-                .satisfies(e -> {
-                    Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
-                    assertThat(root).isInstanceOf(InvalidRulesException.class);
-                    assertThat(root.getMessage()).contains("aufenthg/s18a_fachkraft_berufsausbildung.drl:");
-                });
+        return rules;
+    }
+
+    private static void namesTheBrokenFile(Throwable e) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+        assertThat(root).isInstanceOf(InvalidRulesException.class);
+        assertThat(root.getMessage()).contains("aufenthg/s18a_fachkraft_berufsausbildung.drl:");
     }
 }
