@@ -9,6 +9,7 @@ import de.lotse.decision.Advice.Recognition;
 import de.lotse.decision.Advice.StepAdvice;
 import de.lotse.decision.Catalogue.DocumentInfo;
 import de.lotse.decision.Catalogue.PathwayInfo;
+import de.lotse.decision.Texts.Template;
 import de.lotse.decision.facts.Approval;
 import de.lotse.decision.facts.DocumentRequirement;
 import de.lotse.decision.facts.Finding;
@@ -18,16 +19,19 @@ import de.lotse.decision.facts.PointsAward;
 import de.lotse.decision.facts.RecognitionAdvice;
 import de.lotse.decision.facts.RuleOutput;
 import de.lotse.decision.facts.Step;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +39,9 @@ import org.springframework.stereotype.Component;
  * an unmet condition no step can fix → NOT_ELIGIBLE; else an unknown one → UNDETERMINED; else an unmet one that a
  * step fixes → ELIGIBLE_AFTER_STEPS; else ELIGIBLE. Pathways are ranked by outcome, then by the order of
  * rules/catalogues/pathways.yaml.
+ *
+ * <p>An advice is assembled for every decision, so this stays cheap: the text keys are resolved by the catalogue at
+ * load time, the outputs are grouped by type once, and every list is ordered by ranks looked up once per item.
  */
 @Component
 public class AdviceAssembler {
@@ -45,35 +52,35 @@ public class AdviceAssembler {
     public Advice assemble(CaseFacts facts, LocalDate date, Evaluation evaluation, RuleBook rules) {
         Catalogue catalogue = rules.catalogue();
         Language language = facts.getLanguage();
-        Map<String, List<RuleOutput>> byPathway = new LinkedHashMap<>();
+        Map<String, Outputs> byPathway = new HashMap<>();
         for (RuleOutput output : evaluation.outputs()) {
-            byPathway.computeIfAbsent(output.getPathway(), k -> new ArrayList<>()).add(output);
+            byPathway.computeIfAbsent(output.getPathway(), k -> new Outputs()).add(output);
         }
         Context context = new Context(catalogue, language, date);
 
         List<PathwayAdvice> pathways = new ArrayList<>();
         for (PathwayInfo info : catalogue.pathways()) {
             if (info.goals().contains(facts.getGoal())) {
-                pathways.add(pathway(info, byPathway.getOrDefault(info.code(), List.of()), context));
+                pathways.add(pathway(info, byPathway.computeIfAbsent(info.code(), k -> new Outputs()), context));
             }
         }
-        pathways.sort(Comparator.comparing((PathwayAdvice p) -> OUTCOME_RANK.indexOf(p.outcome()))
-                .thenComparing(p -> catalogue.pathwayRank(p.code())));
+        pathways.sort(Comparator.comparingInt((PathwayAdvice p) -> OUTCOME_RANK.indexOf(p.outcome()))
+                .thenComparingInt(p -> catalogue.pathwayRank(p.code())));
         String recommended = pathways.stream()
                 .filter(p -> p.outcome() == Outcome.ELIGIBLE || p.outcome() == Outcome.ELIGIBLE_AFTER_STEPS)
                 .map(PathwayAdvice::code).findFirst().orElse(null);
 
         return new Advice(UUID.randomUUID().toString(), facts.getCaseReference(), date, rules.version(), language,
                 recommended, List.copyOf(pathways),
-                recognition(byPathway.getOrDefault(RecognitionAdvice.PATHWAY, List.of()), context),
+                recognition(byPathway.computeIfAbsent(RecognitionAdvice.PATHWAY, k -> new Outputs()), context),
                 evaluation.trace(), context.text("disclaimer", Map.of("date", date)));
     }
 
-    private PathwayAdvice pathway(PathwayInfo info, List<RuleOutput> outputs, Context context) {
-        List<Finding> findings = only(outputs, Finding.class);
+    private PathwayAdvice pathway(PathwayInfo info, Outputs outputs, Context context) {
+        List<Finding> findings = outputs.findings;
         Outcome outcome = outcome(findings);
-        List<Condition> conditions = findings.stream()
-                .sorted(Comparator.comparing(f -> context.catalogue.conditionRank(f.getCondition())))
+        List<Condition> conditions = sortedByRank(findings, f -> context.catalogue.conditionRank(f.getCondition()))
+                .stream()
                 .map(f -> condition(info.code(), f, context))
                 .toList();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
@@ -83,12 +90,12 @@ public class AdviceAssembler {
         if (findings.isEmpty()) {
             notes.add(context.text("pathway.notAssessed", Map.of()));
         }
-        for (Note note : only(outputs, Note.class)) {
+        for (Note note : outputs.notes) {
             notes.add(context.text(note.getKey(), note.getArgs()));
         }
         ApprovalStatus approval = ApprovalStatus.NOT_APPLICABLE;
         Boolean priorityCheck = null;
-        for (Approval a : only(outputs, Approval.class)) {
+        for (Approval a : outputs.approvals) {
             if (approval != ApprovalStatus.REQUIRED) {
                 approval = a.getStatus();
                 priorityCheck = a.getStatus() == ApprovalStatus.REQUIRED ? a.isPriorityCheck() : null;
@@ -97,8 +104,8 @@ public class AdviceAssembler {
             }
         }
         return new PathwayAdvice(info.code(), info.title().in(context.language), info.legalBasis(), info.url(), outcome,
-                conditions, List.copyOf(missing), steps(info.code(), outputs, findings, outcome, context), approval,
-                priorityCheck, documents(outputs, context), points(outputs, findings), List.copyOf(notes));
+                conditions, List.copyOf(missing), steps(info.code(), outputs, outcome, context), approval,
+                priorityCheck, documents(outputs.documents, context), points(outputs), List.copyOf(notes));
     }
 
     static Outcome outcome(List<Finding> findings) {
@@ -118,14 +125,12 @@ public class AdviceAssembler {
     }
 
     private Condition condition(String pathway, Finding f, Context context) {
-        Map<String, Object> args = args(f.getRequired(), f.getActual(), f.getArgs(), context.date);
         String status = f.getStatus().name();
-        String text = context.firstText(args, f.getTextKey(),
-                "condition." + pathway + "." + f.getCondition() + "." + status,
-                "condition." + f.getCondition() + "." + status);
-        if (text == null) {
-            text = context.conditionTitle(f.getCondition()) + " (" + status + ")";
-        }
+        String key = context.texts.has(f.getTextKey()) ? f.getTextKey()
+                : context.catalogue.conditionTextKey(pathway, f.getCondition(), f.getStatus());
+        String text = key != null
+                ? context.format(key, new TextArgs(f.getArgs(), f.getRequired(), f.getActual(), context.date))
+                : context.conditionTitle(f.getCondition()) + " (" + status + ")";
         Boolean met = f.getStatus() == FindingStatus.UNKNOWN ? null : f.getStatus() == FindingStatus.MET;
         return new Condition(f.getCondition(), met, status, text, f.getLegalBasis(), f.getRequired(), f.getActual());
     }
@@ -134,26 +139,24 @@ public class AdviceAssembler {
      * Steps of a pathway, once per code, in the order of steps.yaml. A pathway that no step can open
      * (NOT_ELIGIBLE) gets no steps.
      */
-    private List<StepAdvice> steps(String pathway, List<RuleOutput> outputs, List<Finding> findings, Outcome outcome,
-                                   Context context) {
+    private List<StepAdvice> steps(String pathway, Outputs outputs, Outcome outcome, Context context) {
         if (outcome == Outcome.NOT_ELIGIBLE) {
             return List.of();
         }
         Map<String, StepAdvice> byCode = new HashMap<>();
         Map<String, Boolean> specific = new HashMap<>();
-        for (Finding f : findings) {
+        for (Finding f : outputs.findings) {
             if (f.getRemedy() != null && f.getStatus() != FindingStatus.MET) {
                 offer(byCode, specific, f.getRemedy(), f.getRequired() != null || !f.getArgs().isEmpty(),
-                        () -> stepText(pathway, f.getRemedy(), null, args(f.getRequired(), f.getActual(), f.getArgs(), context.date), context));
+                        () -> stepText(pathway, f.getRemedy(), null,
+                                new TextArgs(f.getArgs(), f.getRequired(), f.getActual(), context.date), context));
             }
         }
-        for (Step s : only(outputs, Step.class)) {
+        for (Step s : outputs.steps) {
             offer(byCode, specific, s.getCode(), s.getRequired() != null || !s.getArgs().isEmpty() || s.getTextKey() != null,
-                    () -> stepText(pathway, s.getCode(), s.getTextKey(), args(s.getRequired(), null, s.getArgs(), context.date), context));
+                    () -> stepText(pathway, s.getCode(), s.getTextKey(), stepArgs(s, context), context));
         }
-        return byCode.values().stream()
-                .sorted(Comparator.comparing(s -> context.catalogue.stepRank(s.code())))
-                .toList();
+        return List.copyOf(sortedByRank(byCode.values(), s -> context.catalogue.stepRank(s.code())));
     }
 
     private static void offer(Map<String, StepAdvice> byCode, Map<String, Boolean> specific, String code, boolean isSpecific,
@@ -164,40 +167,97 @@ public class AdviceAssembler {
         }
     }
 
+    /**
+     * The text of a step: the first of the rule's own text and the catalogue's step texts for the pathway whose
+     * placeholders the arguments can all fill; else the first of them; else the step's title.
+     */
     private StepAdvice stepText(String pathway, String code, String textKey, Map<String, Object> args, Context context) {
-        String text = context.firstFilledText(args, textKey, "step." + pathway + "." + code + ".required",
-                "step." + code + ".required", "step." + pathway + "." + code, "step." + code);
-        return new StepAdvice(code, text != null ? text : context.stepTitle(code));
-    }
-
-    private List<DocumentItem> documents(List<RuleOutput> outputs, Context context) {
-        Map<String, DocumentRequirement> byCode = new LinkedHashMap<>();
-        for (DocumentRequirement d : only(outputs, DocumentRequirement.class)) {
-            DocumentRequirement known = byCode.get(d.getCode());
-            if (known == null || (!known.isRequired() && d.isRequired()) || (known.getNoteKey() == null && d.getNoteKey() != null)) {
-                byCode.put(d.getCode(), d);
+        List<Template> candidates = new ArrayList<>(5);
+        Template own = context.texts.template(textKey, context.language);
+        if (own != null) {
+            candidates.add(own);
+        }
+        for (String key : context.catalogue.stepTextKeys(pathway, code)) {
+            candidates.add(context.texts.template(key, context.language));
+        }
+        for (Template candidate : candidates) {
+            if (candidate.canFill(args)) {
+                return new StepAdvice(code, candidate.fill(context.language, args));
             }
         }
-        return byCode.values().stream()
-                .sorted(Comparator.comparing(d -> context.catalogue.documentRank(d.getCode())))
-                .map(d -> document(d, context))
-                .toList();
+        String text = candidates.isEmpty() ? context.stepTitle(code) : candidates.get(0).fill(context.language, args);
+        return new StepAdvice(code, text);
     }
 
-    private DocumentItem document(DocumentRequirement d, Context context) {
-        DocumentInfo info = context.catalogue.document(d.getCode());
+    private static Map<String, Object> stepArgs(Step s, Context context) {
+        return new TextArgs(s.getArgs(), s.getRequired(), null, context.date);
+    }
+
+    /**
+     * The checklist: one entry per document code, in the order of documents.yaml (codes it does not know last, in
+     * the order the rules recorded them); several requirements of one code are merged ({@link #preferred}).
+     */
+    private List<DocumentItem> documents(List<DocumentRequirement> requirements, Context context) {
+        List<DocumentInfo> catalogued = context.catalogue.documents();
+        DocumentRequirement[] byRank = new DocumentRequirement[catalogued.size()];
+        Map<String, DocumentRequirement> unknown = new LinkedHashMap<>();
+        for (DocumentRequirement d : requirements) {
+            int rank = context.catalogue.documentRank(d.getCode());
+            if (rank < byRank.length) {
+                byRank[rank] = preferred(byRank[rank], d);
+            } else {
+                unknown.put(d.getCode(), preferred(unknown.get(d.getCode()), d));
+            }
+        }
+        List<DocumentItem> items = new ArrayList<>();
+        for (int rank = 0; rank < byRank.length; rank++) {
+            if (byRank[rank] != null) {
+                items.add(document(byRank[rank], catalogued.get(rank), context));
+            }
+        }
+        for (DocumentRequirement d : unknown.values()) {
+            items.add(document(d, null, context));
+        }
+        return List.copyOf(items);
+    }
+
+    /**
+     * Two rules asking for one document: it is required if either requires it (a required document never becomes
+     * optional because another rule mentions it too), with the first note any of them gives.
+     */
+    private static DocumentRequirement preferred(DocumentRequirement known, DocumentRequirement d) {
+        if (known == null) {
+            return d;
+        }
+        boolean required = known.isRequired() || d.isRequired();
+        String note = known.getNoteKey() != null ? known.getNoteKey() : d.getNoteKey();
+        if (known.isRequired() == required && Objects.equals(known.getNoteKey(), note)) {
+            return known;
+        }
+        DocumentRequirement merged = required ? DocumentRequirement.required(known.getPathway(), known.getCode())
+                : DocumentRequirement.optional(known.getPathway(), known.getCode());
+        return merged.note(note);
+    }
+
+    private DocumentItem document(DocumentRequirement d, DocumentInfo info, Context context) {
         String title = info != null ? info.title().in(context.language) : d.getCode();
         String note = d.getNoteKey() != null ? context.text(d.getNoteKey(), Map.of())
                 : info != null && info.note() != null ? info.note().in(context.language) : null;
         return new DocumentItem(d.getCode(), title, d.isRequired(), note);
     }
 
-    private static Points points(List<RuleOutput> outputs, List<Finding> findings) {
-        List<PointsAward> awards = only(outputs, PointsAward.class);
-        Finding requirement = findings.stream().filter(f -> "POINTS".equals(f.getCondition())).findFirst().orElse(null);
+    private static Points points(Outputs outputs) {
+        Finding requirement = null;
+        for (Finding f : outputs.findings) {
+            if ("POINTS".equals(f.getCondition())) {
+                requirement = f;
+                break;
+            }
+        }
         if (requirement == null) {
             return null;
         }
+        List<PointsAward> awards = outputs.awards;
         List<PointsItem> items = awards.stream()
                 .map(a -> new PointsItem(a.getCriterion(), a.getPoints(), a.getLegalBasis())).toList();
         int total = awards.stream().mapToInt(PointsAward::getPoints).sum();
@@ -205,46 +265,64 @@ public class AdviceAssembler {
         return new Points(total, required, items);
     }
 
-    private Recognition recognition(List<RuleOutput> outputs, Context context) {
-        List<RecognitionAdvice> advice = only(outputs, RecognitionAdvice.class);
-        if (advice.isEmpty()) {
+    private Recognition recognition(Outputs outputs, Context context) {
+        if (outputs.recognitions.isEmpty()) {
             return null;
         }
-        RecognitionAdvice r = advice.get(0);
-        List<StepAdvice> steps = only(outputs, Step.class).stream()
-                .sorted(Comparator.comparing(s -> context.catalogue.stepRank(s.getCode())))
-                .map(s -> stepText(RecognitionAdvice.PATHWAY, s.getCode(), s.getTextKey(),
-                        args(s.getRequired(), null, s.getArgs(), context.date), context))
+        RecognitionAdvice r = outputs.recognitions.get(0);
+        List<StepAdvice> steps = sortedByRank(outputs.steps, s -> context.catalogue.stepRank(s.getCode())).stream()
+                .map(s -> stepText(RecognitionAdvice.PATHWAY, s.getCode(), s.getTextKey(), stepArgs(s, context), context))
                 .distinct().toList();
         return new Recognition(r.getRequired(), r.getRegulated(), List.copyOf(r.getLegalBasis()),
                 r.getAuthorityKey() == null ? null : context.text(r.getAuthorityKey(), r.getArgs()),
                 r.getReasonKey() == null ? null : context.text(r.getReasonKey(), r.getArgs()),
-                steps, documents(outputs, context));
+                steps, documents(outputs.documents, context));
     }
 
-    private static Map<String, Object> args(BigDecimal required, BigDecimal actual, Map<String, Object> extra, LocalDate date) {
-        Map<String, Object> args = new HashMap<>(extra);
-        if (required != null) {
-            args.putIfAbsent("required", required);
+    /** The items ordered by rank, equal ranks in their given order; the rank of each item is looked up once. */
+    static <T> List<T> sortedByRank(Collection<T> items, ToIntFunction<T> rank) {
+        List<T> list = new ArrayList<>(items);
+        // A number per item with its rank in the upper and its position in the lower 32 bits: sorting the numbers
+        // orders by rank, then by position.
+        long[] keys = new long[list.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (long) rank.applyAsInt(list.get(i)) << 32 | i;
         }
-        if (actual != null) {
-            args.putIfAbsent("actual", actual);
-            if (required != null) {
-                args.putIfAbsent("gap", required.subtract(actual).abs());
-            }
+        Arrays.sort(keys);
+        List<T> sorted = new ArrayList<>(keys.length);
+        for (long key : keys) {
+            sorted.add(list.get((int) key));
         }
-        args.putIfAbsent("date", date);
-        return args;
+        return sorted;
     }
 
-    private static <T> List<T> only(List<RuleOutput> outputs, Class<T> type) {
-        List<T> result = new ArrayList<>();
-        for (RuleOutput o : outputs) {
-            if (type.isInstance(o)) {
-                result.add(type.cast(o));
+    /** The outputs of one pathway by type, each list in the order the rules recorded them. */
+    private static final class Outputs {
+        final List<Finding> findings = new ArrayList<>();
+        final List<Step> steps = new ArrayList<>();
+        final List<DocumentRequirement> documents = new ArrayList<>();
+        final List<Note> notes = new ArrayList<>();
+        final List<Approval> approvals = new ArrayList<>();
+        final List<PointsAward> awards = new ArrayList<>();
+        final List<RecognitionAdvice> recognitions = new ArrayList<>();
+
+        void add(RuleOutput output) {
+            if (output instanceof Finding f) {
+                findings.add(f);
+            } else if (output instanceof Step s) {
+                steps.add(s);
+            } else if (output instanceof DocumentRequirement d) {
+                documents.add(d);
+            } else if (output instanceof Note n) {
+                notes.add(n);
+            } else if (output instanceof Approval a) {
+                approvals.add(a);
+            } else if (output instanceof PointsAward p) {
+                awards.add(p);
+            } else if (output instanceof RecognitionAdvice r) {
+                recognitions.add(r);
             }
         }
-        return result;
     }
 
     /** Per-advice view of the catalogue in the requested language. */
@@ -261,29 +339,14 @@ public class AdviceAssembler {
             this.texts = catalogue.texts();
         }
 
+        /** The text of a key with the arguments and the assessment date, or the key itself if there is no such text. */
         String text(String key, Map<String, ?> args) {
-            Map<String, Object> withDate = new HashMap<>(args);
-            withDate.putIfAbsent("date", date);
-            return texts.format(key, language, withDate).orElse(key);
+            return texts.format(key, language, new TextArgs(args, null, null, date)).orElse(key);
         }
 
-        String firstText(Map<String, Object> args, String... keys) {
-            for (String key : keys) {
-                if (key != null && texts.has(key)) {
-                    return texts.format(key, language, args).orElseThrow();
-                }
-            }
-            return null;
-        }
-
-        /** The first key that exists and whose placeholders the arguments can all fill. */
-        String firstFilledText(Map<String, Object> args, String... keys) {
-            for (String key : keys) {
-                if (key != null && texts.has(key) && texts.placeholders(key, language).stream().allMatch(args::containsKey)) {
-                    return texts.format(key, language, args).orElseThrow();
-                }
-            }
-            return firstText(args, keys);
+        /** The text of a key that exists. */
+        String format(String key, Map<String, ?> args) {
+            return texts.format(key, language, args).orElseThrow();
         }
 
         String conditionTitle(String code) {
