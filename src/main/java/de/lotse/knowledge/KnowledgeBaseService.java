@@ -68,7 +68,8 @@ public class KnowledgeBaseService implements RuleBookProvider, SmartInitializing
         this.versionInfo = MultiGauge.builder("lotse.rules.info")
                 .description("The knowledge base in service (tag version); the value is its rule count")
                 .register(meters);
-        Gauge.builder("lotse.rules.loaded.time", this, s -> s.current == null ? Double.NaN : s.current.loadedAt().getEpochSecond())
+        Gauge.builder("lotse.rules.loaded.time", this,
+                        s -> s.current == null ? Double.NaN : s.current.loadedAt().getEpochSecond())
                 .description("When the knowledge base in service was loaded (epoch seconds)").baseUnit("seconds")
                 .register(meters);
     }
