@@ -15,12 +15,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -137,6 +141,7 @@ public final class KnowledgeBaseLoader {
         }
         Catalogue catalogue = CatalogueLoader.catalogue(pathways, steps, documents, conditions, professionTitles, texts);
         checkTexts(catalogue, problems);
+        checkCodes(drl, catalogue, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(problems);
         }
@@ -165,6 +170,51 @@ public final class KnowledgeBaseLoader {
         for (String key : List.of("disclaimer", "pathway.notAssessed")) {
             if (!catalogue.texts().has(key)) {
                 problems.add(new RuleProblem("texts/", 0, "the text '" + key + "' is missing"));
+            }
+        }
+    }
+
+    private static final Pattern DOCUMENT_CODE =
+            Pattern.compile("DocumentRequirement\\s*\\.\\s*(?:required|optional)\\s*\\([^,()]*,\\s*\"([^\"]*)\"");
+    private static final Pattern STEP_CODE =
+            Pattern.compile("(?:Step\\s*\\.\\s*of\\s*\\([^,()]*,|\\.\\s*remedy\\s*\\()\\s*\"([^\"]*)\"");
+    private static final Pattern CONDITION_CODE =
+            Pattern.compile("Finding\\s*\\.\\s*(?:met|unmet|unknown|of)\\s*\\([^,()]*,\\s*\"([^\"]*)\"");
+
+    /**
+     * Codes written in the rules must be in the catalogues: a misspelt document, step or condition code would load
+     * and show up in an advice without its title. Found where a rule writes them as text
+     * ({@code DocumentRequirement.required($p, "PASSPORT")}, {@code Step.of($p, "APPLY_FOR_VISA")},
+     * {@code .remedy("…")}, {@code Finding.unmet($p, "SALARY_THRESHOLD", …)}); comment lines are skipped.
+     */
+    private static void checkCodes(Map<String, String> drl, Catalogue catalogue, List<RuleProblem> problems) {
+        Set<String> documents = new HashSet<>();
+        catalogue.documents().forEach(d -> documents.add(d.code()));
+        Set<String> steps = new HashSet<>();
+        catalogue.steps().forEach(e -> steps.add(e.code()));
+        Set<String> conditions = new HashSet<>();
+        catalogue.conditions().forEach(e -> conditions.add(e.code()));
+        drl.forEach((file, text) -> {
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith("//")) {
+                    continue;
+                }
+                unknownCodes(DOCUMENT_CODE, lines[i], documents, "document", "catalogues/documents.yaml", file, i + 1, problems);
+                unknownCodes(STEP_CODE, lines[i], steps, "step", "catalogues/steps.yaml", file, i + 1, problems);
+                unknownCodes(CONDITION_CODE, lines[i], conditions, "condition", "catalogues/conditions.yaml", file, i + 1,
+                        problems);
+            }
+        });
+    }
+
+    private static void unknownCodes(Pattern pattern, String line, Set<String> known, String kind, String catalogue,
+                                     String file, int lineNumber, List<RuleProblem> problems) {
+        Matcher m = pattern.matcher(line);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                problems.add(new RuleProblem(file, lineNumber, "the " + kind + " code '" + m.group(1) + "' is not in "
+                        + catalogue + " (misspelt, or add it there with its title)"));
             }
         }
     }

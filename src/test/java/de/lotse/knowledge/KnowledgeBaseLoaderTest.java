@@ -94,6 +94,40 @@ class KnowledgeBaseLoaderTest {
                 .hasMessageContaining("aufenthg/s18g_blaue_karte.drl:").hasMessageContaining("matchesQualificaton");
     }
 
+    /** A misspelt code would load and show without a title in the advice: it stops the load, with file and line. */
+    @Test
+    void aCodeThatNoCatalogueKnowsIsReportedWithFileAndLine() throws IOException {
+        Path rules = copyOfRules();
+        Path drl = rules.resolve("aufenthg/s18g_blaue_karte.drl");
+        replace(drl, "DocumentRequirement.required(\"BLUE_CARD\", \"EMPLOYMENT_CONTRACT\")",
+                "DocumentRequirement.required(\"BLUE_CARD\", \"EMPLOYMENT_CONTRAKT\")");
+        replace(drl, ".actual($salary).remedy(\"RAISE_SALARY\"));", ".actual($salary).remedy(\"RAISE_SALERY\"));");
+        replace(drl, "insert(Finding.unmet(\"BLUE_CARD\", \"SALARY_THRESHOLD\", \"§ 18g Abs. 1 Satz 1 AufenthG\")",
+                "insert(Finding.unmet(\"BLUE_CARD\", \"SALARY_TRESHOLD\", \"§ 18g Abs. 1 Satz 1 AufenthG\")");
+        List<String> lines = Files.readAllLines(drl);
+        assertThatThrownBy(() -> loader.load(rules))
+                .isInstanceOf(InvalidRulesException.class)
+                .satisfies(e -> assertThat(((InvalidRulesException) e).problems()).containsExactlyInAnyOrder(
+                        new RuleProblem("aufenthg/s18g_blaue_karte.drl", lineOf(lines, "EMPLOYMENT_CONTRAKT"),
+                                "the document code 'EMPLOYMENT_CONTRAKT' is not in catalogues/documents.yaml"
+                                        + " (misspelt, or add it there with its title)"),
+                        new RuleProblem("aufenthg/s18g_blaue_karte.drl", lineOf(lines, "RAISE_SALERY"),
+                                "the step code 'RAISE_SALERY' is not in catalogues/steps.yaml"
+                                        + " (misspelt, or add it there with its title)"),
+                        new RuleProblem("aufenthg/s18g_blaue_karte.drl", lineOf(lines, "SALARY_TRESHOLD"),
+                                "the condition code 'SALARY_TRESHOLD' is not in catalogues/conditions.yaml"
+                                        + " (misspelt, or add it there with its title)")));
+    }
+
+    private static int lineOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not found");
+    }
+
     @Test
     void aRuleWithoutLegalCitationIsRejected() throws IOException {
         Path rules = copyOfRules();
