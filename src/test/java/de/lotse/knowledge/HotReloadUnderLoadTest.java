@@ -35,7 +35,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The running service under a steady stream of decisions over HTTP while its rules folder is changed and reloaded 20
- * times, every fourth time with a broken rule or data file: no request fails, every answer was computed with the
+ * times (data only, or data and a rule file), every fourth time with a broken rule or data file: no request fails, every answer was computed with the
  * rules its {@code rulesVersion} names, and the broken versions are reported with file and line while the last good
  * version serves. Admin endpoints refuse callers without credentials.
  */
@@ -165,6 +165,9 @@ class HotReloadUnderLoadTest {
                     String marker = "Orientation, not legal advice [variant " + i + "]:";
                     write(MIN_POINTS, originalMinPoints.replace("value: 6", fivePointsSuffice ? "value: 5" : "value: 6"));
                     write(TEXTS, originalTexts.replace(DISCLAIMER_EN, marker));
+                    // a data change alone reuses the compiled rules; every third reload also changes a rule file
+                    // (a comment), so that whole compilations are swapped in under load as well
+                    write(DRL, i % 3 == 0 ? originalDrl + "\n// reload " + i + "\n" : originalDrl);
                     HttpResponse<String> r = reload();
                     assertThat(r.statusCode()).as("reload %d: %s", i, r.body()).isEqualTo(200);
                     JsonNode attempt = mapper.readTree(r.body());
