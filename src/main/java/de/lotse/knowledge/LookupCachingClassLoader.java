@@ -47,7 +47,7 @@ final class LookupCachingClassLoader extends ClassLoader {
         }
         try {
             return super.loadClass(name, resolve);
-        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+        } catch (ClassNotFoundException e) {
             if (missingClasses.size() < MAX_MISSES) {
                 missingClasses.add(name);
             }
