@@ -12,11 +12,8 @@ import de.lotse.scenario.Scenario;
 import de.lotse.scenario.ScenarioChecker;
 import de.lotse.scenario.ScenarioFiles;
 import de.lotse.scenario.ScenarioResult;
-import de.lotse.decision.DateWindow;
 import de.lotse.knowledge.RuleInfo;
 import de.lotse.knowledge.RuleProblem;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,9 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -102,55 +96,12 @@ public class RulesCheck {
     }
 
     /**
-     * Computed parameters that do not follow their base: from the first supported date on, whenever the base has a
-     * new value, the computed parameter's value in force must be its percentage of it. (The loader checks each value
-     * a computed parameter has; this finds the value it lacks, e.g. next year's threshold after next year's
-     * contribution ceiling was entered, even before the supported dates reach that year.)
+     * Computed parameters that do not follow their base (ParameterTable.computedGaps): inside the supported dates
+     * the folder would not have loaded; this finds the ones after them, e.g. next year's threshold missing after next
+     * year's contribution ceiling was entered, before the supported dates reach that year.
      */
     static List<RuleProblem> computedGaps(KnowledgeBase kb) {
-        DateWindow window = kb.supportedWindow();
-        Map<String, ParameterTable.Definition> all = kb.parameters().definitions();
-        List<RuleProblem> warnings = new ArrayList<>();
-        for (ParameterTable.Definition d : new TreeMap<>(all).values()) {
-            ParameterTable.Definition base = d.computedFrom() == null ? null : all.get(d.computedFrom());
-            if (base == null) {
-                continue;
-            }
-            TreeSet<LocalDate> dates = new TreeSet<>();
-            dates.add(window.from());
-            base.values().stream().map(ParameterTable.DatedValue::from)
-                    .filter(date -> date.isAfter(window.from())).forEach(dates::add);
-            for (LocalDate date : dates) {
-                if (d.applicableFrom() != null && date.isBefore(d.applicableFrom())) {
-                    continue;
-                }
-                ParameterTable.DatedValue baseValue = inForce(base, date);
-                ParameterTable.DatedValue value = inForce(d, date);
-                if (baseValue == null || baseValue.value() == null) {
-                    continue;
-                }
-                BigDecimal expected = baseValue.value().multiply(d.computedPercent())
-                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-                if (value == null || value.value() == null || value.value().compareTo(expected) != 0) {
-                    warnings.add(new RuleProblem(d.file(), value == null ? 0 : value.line(), "computed as "
-                            + d.computedPercent().toPlainString() + " % of " + base.name() + ", which is "
-                            + baseValue.value().toPlainString() + " from " + baseValue.from() + ", but the value in force on "
-                            + date + " is " + (value == null || value.value() == null ? "none" : value.value().toPlainString()
-                            + " (from " + value.from() + ")") + ": add a value for " + date + " (" + expected.toPlainString() + ")"));
-                }
-            }
-        }
-        return warnings;
-    }
-
-    private static ParameterTable.DatedValue inForce(ParameterTable.Definition d, LocalDate date) {
-        ParameterTable.DatedValue found = null;
-        for (ParameterTable.DatedValue v : d.values()) {
-            if (!v.from().isAfter(date)) {
-                found = v;
-            }
-        }
-        return found;
+        return kb.parameters().computedGaps(null);
     }
 
     /** The parameter files whose {@code knownUntil} is the end of the supported dates: extend all of them to grow it. */

@@ -106,7 +106,66 @@ public final class ParameterTable {
             checkCoverage(d, window, problems);
             checkComputed(d, definitions, problems);
         }
+        // a computed threshold that misses a value its base has would give decisions last year's figure
+        problems.addAll(computedGaps(definitions, window.from(), window.until()));
         return new ParameterTable(definitions, window);
+    }
+
+    /**
+     * Computed parameters that do not follow their base: from the first supported date on, whenever the base has a
+     * new value, the computed parameter's value in force must be its percentage of it. (Each value a computed
+     * parameter has is checked when it is read; this finds the value it lacks, e.g. next year's threshold after next
+     * year's contribution ceiling was entered.) Inside the supported dates such a gap stops the load; the rules check
+     * also reports the ones after them ({@code until} = null), before the supported dates reach them.
+     */
+    public List<RuleProblem> computedGaps(LocalDate until) {
+        return computedGaps(definitions, window.from(), until);
+    }
+
+    private static List<RuleProblem> computedGaps(Map<String, Definition> all, LocalDate from, LocalDate until) {
+        List<RuleProblem> gaps = new ArrayList<>();
+        for (Definition d : new TreeMap<>(all).values()) {
+            Definition base = d.computedFrom() == null ? null : all.get(d.computedFrom());
+            if (base == null || d.computedPercent() == null) {
+                continue;
+            }
+            TreeSet<LocalDate> dates = new TreeSet<>();
+            dates.add(from);
+            base.values().stream().map(DatedValue::from)
+                    .filter(date -> date.isAfter(from) && (until == null || !date.isAfter(until)))
+                    .forEach(dates::add);
+            for (LocalDate date : dates) {
+                if (d.applicableFrom() != null && date.isBefore(d.applicableFrom())) {
+                    continue;
+                }
+                DatedValue baseValue = inForce(base, date);
+                DatedValue value = inForce(d, date);
+                if (baseValue == null || baseValue.value() == null) {
+                    continue;
+                }
+                BigDecimal expected = baseValue.value().multiply(d.computedPercent())
+                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                if (value == null || value.value() == null || value.value().compareTo(expected) != 0) {
+                    gaps.add(new RuleProblem(d.file(), value == null ? 0 : value.line(), "computed as "
+                            + d.computedPercent().toPlainString() + " % of " + base.name() + ", which is "
+                            + baseValue.value().toPlainString() + " from " + baseValue.from() + ", but the value in force on "
+                            + date + " is " + (value == null || value.value() == null ? "none" : value.value().toPlainString()
+                            + " (from " + value.from() + ")") + ": add a value for " + date + " (" + expected.toPlainString() + ")"));
+                }
+            }
+        }
+        return gaps;
+    }
+
+    /** The entry in force on a date, also one that ends a parameter (no value); null before the first. */
+    private static DatedValue inForce(Definition d, LocalDate date) {
+        DatedValue found = null;
+        for (DatedValue v : d.values()) {
+            if (!v.from().isAfter(date)) {
+                found = v;
+            }
+        }
+        return found;
     }
 
     private static Definition definition(YamlNode file) {

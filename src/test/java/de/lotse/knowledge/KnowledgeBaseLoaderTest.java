@@ -196,6 +196,28 @@ class KnowledgeBaseLoaderTest {
                 .hasMessageContaining("expected 50700.00");
     }
 
+    /**
+     * A new contribution ceiling inside the supported dates without the thresholds computed from it would let
+     * decisions use the old thresholds: the load stops and names every threshold that lacks its value.
+     */
+    @Test
+    void aNewBaseFigureWithoutItsComputedThresholdsInsideTheWindowStopsTheLoad() throws IOException {
+        Path rules = copyOfRules();
+        Path ceiling = rules.resolve("parameters/pension-ceiling.yaml");
+        Files.writeString(ceiling, Files.readString(ceiling).stripTrailing()
+                + "\n  2026-07-01:\n    value: 104000\n    source: \"EXAMPLE for a test\"\n");
+        assertThatThrownBy(() -> loader.load(rules))
+                .isInstanceOf(InvalidRulesException.class)
+                .satisfies(e -> assertThat(((InvalidRulesException) e).problems())
+                        .extracting(RuleProblem::file)
+                        .containsExactlyInAnyOrder("parameters/age-45-salary-threshold.yaml",
+                                "parameters/blue-card-general-threshold.yaml", "parameters/blue-card-reduced-threshold.yaml",
+                                "parameters/experience-salary-threshold.yaml"))
+                .hasMessageContaining("blue-card-general-threshold.yaml:")
+                .hasMessageContaining("computed as 50 % of pension-ceiling, which is 104000 from 2026-07-01")
+                .hasMessageContaining("add a value for 2026-07-01 (52000.00)");
+    }
+
     @Test
     void aParameterWithoutValueAtTheStartOfTheWindowIsAGap() throws IOException {
         Path rules = copyOfRules();
