@@ -59,19 +59,10 @@ public final class Texts {
         return template == null ? Optional.empty() : Optional.of(template.fill(language, args));
     }
 
-    /** The names of the placeholders ({name}) of a text in a language. */
-    public Set<String> placeholders(String key, Language language) {
-        return template(key, language).placeholders();
-    }
-
     /** The prepared sentence of a key in a language, or null if the key is unknown. */
     Template template(String key, Language language) {
         Map<Language, Template> byLanguage = key == null ? null : templates.get(key);
         return byLanguage == null ? null : byLanguage.get(language);
-    }
-
-    static String fill(String template, Language language, Map<String, ?> args) {
-        return new Template(template).fill(language, args);
     }
 
     /**

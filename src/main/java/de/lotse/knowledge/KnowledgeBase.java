@@ -13,7 +13,6 @@ import de.lotse.decision.facts.RuleOutput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * One loaded, validated, immutable version of the rules folder: the compiled KieBase, parameters, code lists and
@@ -39,10 +37,7 @@ public final class KnowledgeBase implements RuleBook {
     private final CodeLists codeLists;
     private final Map<String, Profession> professions;
     private final Catalogue catalogue;
-    private final List<RuleInfo> rules;
-    private final Map<String, String> citations = new HashMap<>();
-    /** Sessions on the shared KieBase, reset and reused: one per decision in progress, grown on demand. */
-    private final KieSessionsPool sessions;
+    /** The rules, their citations and the pool of sessions on them (reset and reused, one per decision in progress). */
     private final RulesCompiler.Compiled compiled;
 
     KnowledgeBase(String version, Instant loadedAt, RulesCompiler.Compiled compiled, ParameterTable parameters,
@@ -53,9 +48,6 @@ public final class KnowledgeBase implements RuleBook {
         this.codeLists = codeLists;
         this.professions = Map.copyOf(professions);
         this.catalogue = catalogue;
-        this.rules = compiled.rules();
-        rules.forEach(r -> citations.put(r.name(), r.legalBasis()));
-        this.sessions = compiled.sessions();
         this.compiled = compiled;
     }
 
@@ -71,7 +63,7 @@ public final class KnowledgeBase implements RuleBook {
     @Override
     public Catalogue catalogue() { return catalogue; }
 
-    public List<RuleInfo> rules() { return rules; }
+    public List<RuleInfo> rules() { return compiled.rules(); }
 
     /** Whether both versions run on one compilation of the rules (they differ in data only). */
     boolean sharesCompiledRulesWith(KnowledgeBase other) { return compiled == other.compiled; }
@@ -108,7 +100,7 @@ public final class KnowledgeBase implements RuleBook {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 String name = event.getMatch().getRule().getName();
-                trace.add(new TraceEntry(name, citations.get(name)));
+                trace.add(new TraceEntry(name, compiled.citation(name)));
             }
         };
         RuleRuntimeEventListener inserted = new DefaultRuleRuntimeEventListener() {
@@ -121,7 +113,7 @@ public final class KnowledgeBase implements RuleBook {
         };
         // what a stateless session does (insert all, fire all rules, dispose), on a pooled session: its node memories
         // are reset and kept instead of being built anew for every decision
-        KieSession session = sessions.newKieSession();
+        KieSession session = compiled.sessions().newKieSession();
         try {
             session.addEventListener(fired);
             session.addEventListener(inserted);

@@ -15,14 +15,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -188,31 +187,27 @@ public final class KnowledgeBaseLoader {
      * {@code .remedy("…")}, {@code Finding.unmet($p, "SALARY_THRESHOLD", …)}); comment lines are skipped.
      */
     private static void checkCodes(Map<String, String> drl, Catalogue catalogue, List<RuleProblem> problems) {
-        Set<String> documents = new HashSet<>();
-        catalogue.documents().forEach(d -> documents.add(d.code()));
-        Set<String> steps = new HashSet<>();
-        catalogue.steps().forEach(e -> steps.add(e.code()));
-        Set<String> conditions = new HashSet<>();
-        catalogue.conditions().forEach(e -> conditions.add(e.code()));
         drl.forEach((file, text) -> {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].strip().startsWith("//")) {
                     continue;
                 }
-                unknownCodes(DOCUMENT_CODE, lines[i], documents, "document", "catalogues/documents.yaml", file, i + 1, problems);
-                unknownCodes(STEP_CODE, lines[i], steps, "step", "catalogues/steps.yaml", file, i + 1, problems);
-                unknownCodes(CONDITION_CODE, lines[i], conditions, "condition", "catalogues/conditions.yaml", file, i + 1,
-                        problems);
+                unknownCodes(DOCUMENT_CODE, lines[i], code -> catalogue.document(code) != null, "document",
+                        "catalogues/documents.yaml", file, i + 1, problems);
+                unknownCodes(STEP_CODE, lines[i], code -> catalogue.stepTitle(code) != null, "step",
+                        "catalogues/steps.yaml", file, i + 1, problems);
+                unknownCodes(CONDITION_CODE, lines[i], code -> catalogue.conditionTitle(code) != null, "condition",
+                        "catalogues/conditions.yaml", file, i + 1, problems);
             }
         });
     }
 
-    private static void unknownCodes(Pattern pattern, String line, Set<String> known, String kind, String catalogue,
-                                     String file, int lineNumber, List<RuleProblem> problems) {
+    private static void unknownCodes(Pattern pattern, String line, Predicate<String> known, String kind,
+                                     String catalogue, String file, int lineNumber, List<RuleProblem> problems) {
         Matcher m = pattern.matcher(line);
         while (m.find()) {
-            if (!known.contains(m.group(1))) {
+            if (!known.test(m.group(1))) {
                 problems.add(new RuleProblem(file, lineNumber, "the " + kind + " code '" + m.group(1) + "' is not in "
                         + catalogue + " (misspelt, or add it there with its title)"));
             }

@@ -71,13 +71,9 @@ public final class ParameterTable {
         return definitions;
     }
 
+    /** The value in force on a date; null before the first and after a parameter ends (an entry without value). */
     static DatedValue valueOn(Definition d, LocalDate date) {
-        DatedValue found = null;
-        for (DatedValue v : d.values()) {
-            if (!v.from().isAfter(date)) {
-                found = v;
-            }
-        }
+        DatedValue found = inForce(d, date);
         return found == null || found.value() == null ? null : found;
     }
 
@@ -143,8 +139,7 @@ public final class ParameterTable {
                 if (baseValue == null || baseValue.value() == null) {
                     continue;
                 }
-                BigDecimal expected = baseValue.value().multiply(d.computedPercent())
-                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                BigDecimal expected = percentOf(baseValue.value(), d.computedPercent());
                 if (value == null || value.value() == null || value.value().compareTo(expected) != 0) {
                     gaps.add(new RuleProblem(d.file(), value == null ? 0 : value.line(), "computed as "
                             + d.computedPercent().toPlainString() + " % of " + base.name() + ", which is "
@@ -155,6 +150,11 @@ public final class ParameterTable {
             }
         }
         return gaps;
+    }
+
+    /** What a computed parameter's value must be: its percentage of the base, rounded to cents. */
+    private static BigDecimal percentOf(BigDecimal base, BigDecimal percent) {
+        return base.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     }
 
     /** The entry in force on a date, also one that ends a parameter (no value); null before the first. */
@@ -249,8 +249,7 @@ public final class ParameterTable {
             if (v.value() == null || baseValue == null) {
                 continue;
             }
-            BigDecimal expected = baseValue.value().multiply(d.computedPercent())
-                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+            BigDecimal expected = percentOf(baseValue.value(), d.computedPercent());
             if (expected.compareTo(v.value()) != 0) {
                 problems.add(new RuleProblem(d.file(), v.line(), "the value " + v.value().toPlainString() + " for "
                         + v.from() + " is not " + d.computedPercent().toPlainString() + " % of " + d.computedFrom()

@@ -34,19 +34,20 @@ final class RulesCompiler {
      * a pooled session is reset after every decision and holds nothing of a version's data).
      */
     static final class Compiled {
-        private final KieBase kieBase;
         private final List<RuleInfo> rules;
+        /** The citation of each rule by name, for the trace of every decision. */
+        private final Map<String, String> citations = new HashMap<>();
         private final KieSessionsPool sessions;
 
         Compiled(KieBase kieBase, List<RuleInfo> rules) {
-            this.kieBase = kieBase;
             this.rules = List.copyOf(rules);
+            this.rules.forEach(r -> citations.put(r.name(), r.legalBasis()));
             this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         }
 
-        KieBase kieBase() { return kieBase; }
-
         List<RuleInfo> rules() { return rules; }
+
+        String citation(String rule) { return citations.get(rule); }
 
         KieSessionsPool sessions() { return sessions; }
     }
@@ -57,13 +58,12 @@ final class RulesCompiler {
     /** @param drlFiles relative path → DRL text */
     static Compiled compile(Map<String, String> drlFiles, List<RuleProblem> problems) {
         KieServices services = KieServices.Factory.get();
-        ClassLoader classLoader = CLASS_LOADER;
         KieFileSystem fileSystem = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("de.lotse.rules", "knowledge-base", "1." + BUILDS.incrementAndGet());
         fileSystem.generateAndWritePomXML(releaseId);
         drlFiles.forEach((path, text) -> fileSystem.write(RESOURCES + path, text));
 
-        KieBuilder builder = services.newKieBuilder(fileSystem, classLoader).buildAll();
+        KieBuilder builder = services.newKieBuilder(fileSystem, CLASS_LOADER).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             for (Message message : errors) {
@@ -80,7 +80,7 @@ final class RulesCompiler {
             services.getRepository().removeKieModule(releaseId);
             return null;
         }
-        KieContainer container = services.newKieContainer(releaseId, classLoader);
+        KieContainer container = services.newKieContainer(releaseId, CLASS_LOADER);
         KieBase kieBase = container.newKieBase(configuration(services));
         services.getRepository().removeKieModule(releaseId);
         return new Compiled(kieBase, describe(kieBase, drlFiles, problems));

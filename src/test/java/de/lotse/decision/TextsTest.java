@@ -61,19 +61,19 @@ class TextsTest {
         Map<String, Object> args = new HashMap<>();
         args.put("actual", new BigDecimal("52000"));
         args.put("none", null);
-        assertThat(Texts.fill("Salary {actual} EUR", Language.de, args)).isEqualTo("Salary 52.000 EUR");
-        assertThat(Texts.fill("{actual}", Language.en, args)).isEqualTo("52,000");
-        assertThat(Texts.fill("{actual}{actual}", Language.en, args)).isEqualTo("52,00052,000");
-        assertThat(Texts.fill("{missing} and {none}", Language.en, args)).isEqualTo("{missing} and –");
-        assertThat(Texts.fill("no placeholders", Language.en, args)).isEqualTo("no placeholders");
-        assertThat(Texts.fill("{actual}", Language.en, Map.of())).isEqualTo("{actual}");
+        assertThat(new Texts.Template("Salary {actual} EUR").fill(Language.de, args)).isEqualTo("Salary 52.000 EUR");
+        assertThat(new Texts.Template("{actual}").fill(Language.en, args)).isEqualTo("52,000");
+        assertThat(new Texts.Template("{actual}{actual}").fill(Language.en, args)).isEqualTo("52,00052,000");
+        assertThat(new Texts.Template("{missing} and {none}").fill(Language.en, args)).isEqualTo("{missing} and –");
+        assertThat(new Texts.Template("no placeholders").fill(Language.en, args)).isEqualTo("no placeholders");
+        assertThat(new Texts.Template("{actual}").fill(Language.en, Map.of())).isEqualTo("{actual}");
         // braces the way the sentences are read: up to the next closing brace; an open brace alone is text
-        assertThat(Texts.fill("a {b {actual} c", Language.en, args)).isEqualTo("a {b {actual} c");
-        assertThat(Texts.fill("a {actual", Language.en, args)).isEqualTo("a {actual");
-        assertThat(Texts.fill("a } {actual} {", Language.en, args)).isEqualTo("a } 52,000 {");
-        assertThat(Texts.fill("{}", Language.en, args)).isEqualTo("{}");
+        assertThat(new Texts.Template("a {b {actual} c").fill(Language.en, args)).isEqualTo("a {b {actual} c");
+        assertThat(new Texts.Template("a {actual").fill(Language.en, args)).isEqualTo("a {actual");
+        assertThat(new Texts.Template("a } {actual} {").fill(Language.en, args)).isEqualTo("a } 52,000 {");
+        assertThat(new Texts.Template("{}").fill(Language.en, args)).isEqualTo("{}");
         args.put("", "empty");
-        assertThat(Texts.fill("{}", Language.en, args)).isEqualTo("empty");
+        assertThat(new Texts.Template("{}").fill(Language.en, args)).isEqualTo("empty");
     }
 
     @Test
@@ -95,10 +95,10 @@ class TextsTest {
         assertThat(texts.has("plain")).isTrue();
         assertThat(texts.has("unknown")).isFalse();
         assertThat(texts.has(null)).isFalse();
-        assertThat(texts.placeholders("condition.SALARY.MET", Language.en)).containsExactlyInAnyOrder("actual", "required", "date");
-        assertThat(texts.placeholders("plain", Language.de)).isEmpty();
-        assertThat(texts.placeholders("odd", Language.de)).containsExactly("y");
-        assertThat(texts.placeholders("odd", Language.en)).containsExactly("ok");
+        assertThat(texts.template("condition.SALARY.MET", Language.en).placeholders()).containsExactlyInAnyOrder("actual", "required", "date");
+        assertThat(texts.template("plain", Language.de).placeholders()).isEmpty();
+        assertThat(texts.template("odd", Language.de).placeholders()).containsExactly("y");
+        assertThat(texts.template("odd", Language.en).placeholders()).containsExactly("ok");
         assertThat(texts.format("odd", Language.de, Map.of("y", 1, "a b", 2))).contains("2 {x{y}");
     }
 
