@@ -179,12 +179,16 @@ public final class KnowledgeBaseLoader {
             Pattern.compile("(?:Step\\s*\\.\\s*of\\s*\\([^,()]*,|\\.\\s*remedy\\s*\\()\\s*\"([^\"]*)\"");
     private static final Pattern CONDITION_CODE =
             Pattern.compile("Finding\\s*\\.\\s*(?:met|unmet|unknown|of)\\s*\\([^,()]*,\\s*\"([^\"]*)\"");
+    private static final Pattern POINTS_CRITERION =
+            Pattern.compile("PointsAward\\s*\\.\\s*of\\s*\\([^,()]*,\\s*\"([^\"]*)\"");
 
     /**
      * Codes written in the rules must be in the catalogues: a misspelt document, step or condition code would load
      * and show up in an advice without its title. Found where a rule writes them as text
      * ({@code DocumentRequirement.required($p, "PASSPORT")}, {@code Step.of($p, "APPLY_FOR_VISA")},
-     * {@code .remedy("…")}, {@code Finding.unmet($p, "SALARY_THRESHOLD", …)}); comment lines are skipped.
+     * {@code .remedy("…")}, {@code Finding.unmet($p, "SALARY_THRESHOLD", …)}); a points criterion
+     * ({@code PointsAward.of($p, "GERMAN_B1", …)}) needs its title as the text {@code points.<CODE>}. Comment lines are
+     * skipped.
      */
     private static void checkCodes(Map<String, String> drl, Catalogue catalogue, List<RuleProblem> problems) {
         drl.forEach((file, text) -> {
@@ -199,6 +203,8 @@ public final class KnowledgeBaseLoader {
                         "catalogues/steps.yaml", file, i + 1, problems);
                 unknownCodes(CONDITION_CODE, lines[i], code -> catalogue.conditionTitle(code) != null, "condition",
                         "catalogues/conditions.yaml", file, i + 1, problems);
+                unknownCodes(POINTS_CRITERION, lines[i], code -> catalogue.texts().has("points." + code),
+                        "points criterion", "texts/ (as points.<CODE>)", file, i + 1, problems);
             }
         });
     }

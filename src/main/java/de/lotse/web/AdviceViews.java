@@ -89,7 +89,7 @@ public class AdviceViews {
         PointsView points = null;
         if (p.points() != null) {
             List<PointsRow> rows = p.points().items().stream()
-                    .map(i -> new PointsRow(criterion(i.criterion(), language, locale), i.points(), LawLinks.parts(i.legalBasis())))
+                    .map(i -> new PointsRow(criterion(i.criterion(), language), i.points(), LawLinks.parts(i.legalBasis())))
                     .toList();
             points = new PointsView(p.points().total(), p.points().required(),
                     p.points().total() >= p.points().required(), rows);
@@ -131,11 +131,9 @@ public class AdviceViews {
                 r.steps().stream().map(StepAdvice::text).toList(), documents("RECOGNITION", r.documents()));
     }
 
-    /** The title of a points criterion: from rules/texts ("points.&lt;CODE&gt;") if there, else from the bundles. */
-    private String criterion(String code, Language language, Locale locale) {
-        Catalogue catalogue = rules.current().catalogue();
-        return catalogue.texts().format("points." + code, language, Map.of())
-                .orElseGet(() -> messages.getMessage("points.criterion." + code, null, code, locale));
+    /** The title of a points criterion from rules/texts ("points.&lt;CODE&gt;"; the loader makes sure it is there). */
+    private String criterion(String code, Language language) {
+        return rules.current().catalogue().texts().format("points." + code, language, Map.of()).orElse(code);
     }
 
     private ComparisonView compare(FormAdvisor.Variant previous, FormAdvisor.Advised current, Catalogue catalogue,

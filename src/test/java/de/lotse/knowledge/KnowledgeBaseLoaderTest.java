@@ -104,7 +104,10 @@ class KnowledgeBaseLoaderTest {
         replace(drl, ".actual($salary).remedy(\"RAISE_SALARY\"));", ".actual($salary).remedy(\"RAISE_SALERY\"));");
         replace(drl, "insert(Finding.unmet(\"BLUE_CARD\", \"SALARY_THRESHOLD\", \"§ 18g Abs. 1 Satz 1 AufenthG\")",
                 "insert(Finding.unmet(\"BLUE_CARD\", \"SALARY_TRESHOLD\", \"§ 18g Abs. 1 Satz 1 AufenthG\")");
+        Path points = rules.resolve("aufenthg/s20b_punkte.drl");
+        replace(points, "PointsAward.of(\"OPPORTUNITY_CARD\", \"GERMAN_B1\"", "PointsAward.of(\"OPPORTUNITY_CARD\", \"GERMAN_B11\"");
         List<String> lines = Files.readAllLines(drl);
+        List<String> pointsLines = Files.readAllLines(points);
         assertThatThrownBy(() -> loader.load(rules))
                 .isInstanceOf(InvalidRulesException.class)
                 .satisfies(e -> assertThat(((InvalidRulesException) e).problems()).containsExactlyInAnyOrder(
@@ -116,6 +119,9 @@ class KnowledgeBaseLoaderTest {
                                         + " (misspelt, or add it there with its title)"),
                         new RuleProblem("aufenthg/s18g_blaue_karte.drl", lineOf(lines, "SALARY_TRESHOLD"),
                                 "the condition code 'SALARY_TRESHOLD' is not in catalogues/conditions.yaml"
+                                        + " (misspelt, or add it there with its title)"),
+                        new RuleProblem("aufenthg/s20b_punkte.drl", lineOf(pointsLines, "GERMAN_B11"),
+                                "the points criterion code 'GERMAN_B11' is not in texts/ (as points.<CODE>)"
                                         + " (misspelt, or add it there with its title)")));
     }
 
