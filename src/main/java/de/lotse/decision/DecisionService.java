@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class DecisionService {
 
-    private static final Set<String> COUNTRY_CODES = countryCodes();
+    /** The citizenship codes a case may name: ISO 3166-1 alpha-2, and XK for Kosovo (the form's picker offers them). */
+    public static final Set<String> COUNTRY_CODES = countryCodes();
 
     private final RuleBookProvider provider;
     private final AdviceAssembler assembler;

@@ -66,10 +66,10 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain swaggerUi(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
         http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
-        return common(http, mapper, CSP_SWAGGER).csrf(c -> c.disable()).build();
+        return common(http, CSP_SWAGGER).csrf(c -> c.disable()).build();
     }
 
     @Bean
@@ -97,10 +97,10 @@ public class SecurityConfig {
         if (isSet(apiKey)) {
             http.addFilterAfter(new ApiKeyFilter(apiKey, problems), BasicAuthenticationFilter.class);
         }
-        return common(http, mapper, CSP).build();
+        return common(http, CSP).build();
     }
 
-    private static HttpSecurity common(HttpSecurity http, ObjectMapper mapper, String csp) throws Exception {
+    private static HttpSecurity common(HttpSecurity http, String csp) throws Exception {
         return http
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(r -> r.disable())
@@ -133,8 +133,7 @@ public class SecurityConfig {
      * {@code lotse.web.password} is set. Defining this bean also stops Spring Boot from inventing a default user.
      */
     @Bean
-    UserDetailsService users() {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    UserDetailsService users(PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         if (isSet(adminPassword)) {
             users.add(User.withUsername("admin").password(encoded(adminPassword, encoder)).roles(ADMIN).build());

@@ -68,7 +68,7 @@ public class AdviceViews {
                 .map(t -> new TraceView(t.rule(), LawLinks.parts(t.legalBasis()))).toList();
         String version = advice.rulesVersion();
         String shortVersion = version != null && version.length() > 19 ? version.substring(0, 19) + "…" : version;
-        return new ResultView(date, version, shortVersion, advice.caseReference(), advice.decisionId(), recommended,
+        return new ResultView(date, version, shortVersion, advice.caseReference(), recommended,
                 open, closed, recognition(advice.recognition(), language, locale),
                 List.copyOf(mapper.describe(advised.request(), catalogue, locale, false).values()), comparison,
                 advice.disclaimer(), jobOfferDetailsIgnored, trace);
@@ -94,15 +94,14 @@ public class AdviceViews {
             points = new PointsView(p.points().total(), p.points().required(),
                     p.points().total() >= p.points().required(), rows);
         }
-        List<String> legalBasis = new ArrayList<>(p.legalBasis());
         return new PathwayView(p.code(), p.title(), p.outcome().name(), message("outcome." + p.outcome().name(), locale),
-                badge(p.outcome()), recommended, LawLinks.parts(legalBasis), conditions, missing,
+                badge(p.outcome()), recommended, LawLinks.parts(p.legalBasis()), conditions, missing,
                 p.steps().stream().map(StepAdvice::text).toList(), approval,
-                documents(p.code(), p.documents()), points, p.notes() == null ? List.of() : p.notes());
+                documents(p.code(), p.documents()), points, p.notes());
     }
 
     private ConditionView condition(Condition c, String date, Language language, Locale locale) {
-        String status = c.status() != null ? c.status() : c.met() == null ? "UNKNOWN" : c.met() ? "MET" : "UNMET";
+        String status = c.status();
         GapView gap = null;
         if (c.required() != null && c.actual() != null) {
             String difference = "UNMET".equals(status)
@@ -114,9 +113,6 @@ public class AdviceViews {
     }
 
     private List<DocumentView> documents(String owner, List<DocumentItem> documents) {
-        if (documents == null) {
-            return List.of();
-        }
         return documents.stream()
                 .map(d -> new DocumentView("doc-" + owner + "-" + d.code(), d.title(), d.required(), d.note()))
                 .toList();

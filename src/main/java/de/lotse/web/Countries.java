@@ -1,5 +1,6 @@
 package de.lotse.web;
 
+import de.lotse.decision.DecisionService;
 import de.lotse.decision.Language;
 import java.text.Collator;
 import java.text.Normalizer;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +33,17 @@ public class Countries {
         }
     }
 
-    private final List<String> codes;
+    /** A picker entry, "Indien (IN)". */
+    private static final Pattern IN_PARENTHESES = Pattern.compile(".*\\(([A-Za-z]{2})\\)$");
+
     private final Map<Language, List<Country>> sorted = new HashMap<>();
     private final Map<String, String> codeByName = new HashMap<>();
 
     public Countries() {
-        TreeSet<String> all = new TreeSet<>(List.of(Locale.getISOCountries()));
-        all.add("XK");
-        this.codes = List.copyOf(all);
         for (Language language : Language.values()) {
-            Collator collator = Collator.getInstance(locale(language));
+            Collator collator = Collator.getInstance(Languages.locale(language));
             List<Country> list = new ArrayList<>();
-            for (String code : codes) {
+            for (String code : new TreeSet<>(DecisionService.COUNTRY_CODES)) {
                 String name = name(code, language);
                 list.add(new Country(code, name));
                 codeByName.putIfAbsent(key(name), code);
@@ -57,7 +59,7 @@ public class Countries {
     }
 
     public String name(String code, Language language) {
-        String name = new Locale("", code).getDisplayCountry(locale(language));
+        String name = new Locale("", code).getDisplayCountry(Languages.locale(language));
         return name == null || name.isBlank() || name.equals(code) ? code : name;
     }
 
@@ -70,13 +72,13 @@ public class Countries {
             return Optional.empty();
         }
         String s = input.trim();
-        java.util.regex.Matcher inParentheses = java.util.regex.Pattern.compile(".*\\(([A-Za-z]{2})\\)$").matcher(s);
+        Matcher inParentheses = IN_PARENTHESES.matcher(s);
         if (inParentheses.matches()) {
             s = inParentheses.group(1);
         }
         if (s.length() == 2) {
             String code = s.toUpperCase(Locale.ROOT);
-            return codes.contains(code) ? Optional.of(code) : Optional.empty();
+            return DecisionService.COUNTRY_CODES.contains(code) ? Optional.of(code) : Optional.empty();
         }
         return Optional.ofNullable(codeByName.get(key(s)));
     }
@@ -84,9 +86,5 @@ public class Countries {
     private static String key(String name) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    static Locale locale(Language language) {
-        return language == Language.en ? Locale.ENGLISH : Locale.GERMAN;
     }
 }

@@ -38,11 +38,8 @@ public class FormAdvisor {
     public sealed interface Result permits Advised, Invalid {
     }
 
-    /**
-     * An advice for the case, the request it was computed from (JSON, so that it can travel in the next form as the
-     * previous variant), and the previous variant's request and advice if the form carried one.
-     */
-    public record Advised(Advice advice, JsonNode request, String requestJson, Optional<Variant> previous)
+    /** An advice for the case, the request it was computed from, and the previous variant's if the form carried one. */
+    public record Advised(Advice advice, JsonNode request, Optional<Variant> previous)
             implements Result {
     }
 
@@ -71,7 +68,7 @@ public class FormAdvisor {
         } catch (AssessmentDateOutOfRangeException e) {
             return new Invalid(List.of(mapper.dateOutOfRange(e, locale)));
         }
-        return new Advised(advice, mapped.json(), write(mapped.json()), previous(form.getPreviousCase(), locale));
+        return new Advised(advice, mapped.json(), previous(form.getPreviousCase(), locale));
     }
 
     /** The request JSON of a form (for the next variant's comparison), or "" if the form does not make a request. */

@@ -11,7 +11,6 @@ public record ResultView(
         String rulesVersion,
         String rulesVersionShort,
         String caseReference,
-        String decisionId,
         PathwayView recommended,
         List<PathwayView> open,
         List<PathwayView> closed,
