@@ -2,6 +2,7 @@ package de.lotse.api;
 
 import de.lotse.expert.CheckReport;
 import de.lotse.expert.RulesCheck;
+import de.lotse.knowledge.LotseProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.nio.file.Files;
@@ -35,10 +36,10 @@ class RulesCheckController {
     private final Path scenariosDir;
     private final Semaphore oneAtATime = new Semaphore(1);
 
-    RulesCheckController(RulesCheck check, @Value("${lotse.rules.dir:rules}") Path rulesDir,
+    RulesCheckController(RulesCheck check, LotseProperties properties,
                          @Value("${lotse.scenarios.dir:test-cases}") Path scenariosDir) {
         this.check = check;
-        this.rulesDir = rulesDir;
+        this.rulesDir = properties.rules().dir();
         this.scenariosDir = scenariosDir;
     }
 

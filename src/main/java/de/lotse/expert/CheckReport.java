@@ -2,9 +2,9 @@ package de.lotse.expert;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import de.lotse.decision.DateWindow;
 import de.lotse.knowledge.RuleProblem;
 import de.lotse.scenario.Difference;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ import java.util.List;
  * @param totals             the counts
  */
 public record CheckReport(String rulesDir, String scenariosDir, boolean compiled, String version,
-                          Window supportedDates, List<String> windowLimitedBy, int ruleCount, List<RuleProblem> errors,
+                          DateWindow supportedDates, List<String> windowLimitedBy, int ruleCount, List<RuleProblem> errors,
                           List<RuleProblem> warnings, List<FileProblem> unreadableFiles, List<ScenarioOutcome> scenarios,
                           Totals totals) {
 
@@ -54,9 +54,6 @@ public record CheckReport(String rulesDir, String scenariosDir, boolean compiled
     @JsonProperty("ok")
     public boolean ok() {
         return exitCode() == 0;
-    }
-
-    public record Window(LocalDate from, LocalDate until) {
     }
 
     /** A scenario file that cannot be read, and why. */

@@ -10,7 +10,7 @@ import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
 import de.lotse.decision.InvalidCaseException;
 import de.lotse.decision.RuleBook;
-import de.lotse.expert.CheckReport.Window;
+import de.lotse.decision.DateWindow;
 import de.lotse.expert.ImpactReport.CaseChange;
 import de.lotse.expert.ImpactReport.PathwayImpact;
 import de.lotse.expert.ImpactReport.RecommendationChange;
@@ -73,7 +73,6 @@ public final class Impact {
         List<SampleCase> onlyFrom = new ArrayList<>();
         List<RejectedCase> rejected = new ArrayList<>();
         int compared = 0;
-        int rejectedBoth = 0;
         Set<String> changed = new LinkedHashSet<>();
         for (SampleCase c : cases.cases()) {
             Result a = evaluate(before, c);
@@ -90,7 +89,7 @@ public final class Impact {
                     changed.add(c.id());
                 }
             } else if (a instanceof Rejected && b instanceof Rejected) {
-                rejectedBoth++;
+                continue; // a scenario that tests a rejection: rejected under both, nothing to compare
             } else if (a instanceof Rejected r) {
                 rejected.add(new RejectedCase(c.id(), c.name(), "from", r.fields()));
             } else if (b instanceof Rejected r) {
@@ -112,7 +111,7 @@ public final class Impact {
         return new ImpactReport(side(fromLabel, from), side(toLabel, to), (int) cases.scenarioCount(),
                 (int) cases.corpusCount(), compared, groups(byPathway, order), recommendations, changed.size(),
                 unassessable(outsideBoth), unassessable(onlyTo), unassessable(onlyFrom), groups(shifted, order), rejected,
-                rejectedBoth, cases.unreadableFiles());
+                cases.unreadableFiles());
     }
 
     private static List<PathwayImpact> groups(Map<String, List<CaseChange>> byPathway, List<String> order) {
@@ -131,7 +130,7 @@ public final class Impact {
     }
 
     private static Side side(String label, RuleBook rules) {
-        return new Side(label, rules.version(), new Window(rules.supportedWindow().from(), rules.supportedWindow().until()));
+        return new Side(label, rules.version(), rules.supportedWindow());
     }
 
     private Result evaluate(DecisionService decisions, SampleCase c) {
@@ -278,7 +277,6 @@ public final class Impact {
                 }
             }
         }
-        return new Unassessable(cases.size(), dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last(),
-                cases.stream().map(SampleCase::id).toList());
+        return new Unassessable(cases.size(), dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last());
     }
 }

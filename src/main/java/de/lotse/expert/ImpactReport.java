@@ -1,7 +1,7 @@
 package de.lotse.expert;
 
 import de.lotse.expert.CheckReport.FileProblem;
-import de.lotse.expert.CheckReport.Window;
+import de.lotse.decision.DateWindow;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +26,13 @@ import java.util.Map;
  *                         entered), each compared with the same case on the last date {@code from} supports: what the
  *                         turn of the year changes; empty when there are none
  * @param rejected         cases rejected as invalid by one version but not by the other (e.g. a removed profession)
- * @param rejectedUnderBoth cases invalid under both (scenarios that test a rejection)
  * @param unreadableFiles  case files that could not be read
  */
 public record ImpactReport(Side from, Side to, int scenarios, int corpusCases, int compared,
                            List<PathwayImpact> pathways, List<RecommendationChange> recommendations, int changedCases,
                            Unassessable notAssessableUnderBoth, Unassessable onlyAssessableUnderTo,
                            Unassessable onlyAssessableUnderFrom, List<PathwayImpact> comparedOnLastDate,
-                           List<RejectedCase> rejected, int rejectedUnderBoth, List<FileProblem> unreadableFiles) {
-
-    /** No case changes outcome, points, documents or recommendation, and none became (un)assessable or rejected. */
-    public boolean noChanges() {
-        return changedCases == 0 && onlyAssessableUnderTo.count() == 0 && onlyAssessableUnderFrom.count() == 0
-                && rejected.isEmpty();
-    }
+                           List<RejectedCase> rejected, List<FileProblem> unreadableFiles) {
 
     public int outcomeChanges() {
         return pathways.stream().mapToInt(PathwayImpact::outcomeChanges).sum();
@@ -62,7 +55,7 @@ public record ImpactReport(Side from, Side to, int scenarios, int corpusCases, i
     }
 
     /** One version of the rules: how it was named, its version and supported assessment dates. */
-    public record Side(String label, String version, Window window) {
+    public record Side(String label, String version, DateWindow window) {
     }
 
     /**
@@ -113,7 +106,7 @@ public record ImpactReport(Side from, Side to, int scenarios, int corpusCases, i
     }
 
     /** Cases that one or both versions cannot assess because of their date, with the range of those dates. */
-    public record Unassessable(int count, LocalDate firstDate, LocalDate lastDate, List<String> caseIds) {
+    public record Unassessable(int count, LocalDate firstDate, LocalDate lastDate) {
     }
 
     /** A case rejected as invalid by one version only. */

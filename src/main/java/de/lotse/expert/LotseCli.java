@@ -229,8 +229,12 @@ public final class LotseCli {
     /** "rules/parameters/x.yaml:12: message": the file as the user finds it from the working directory. */
     private String location(Path rules, RuleProblem p) {
         boolean inFolder = !Path.of(p.file()).isAbsolute() && !p.file().equals(rules.toString());
-        String file = inFolder ? display(rules) + "/" + p.file() : p.file();
-        return p.line() > 0 ? file + ":" + p.line() + ": " + p.message() : file + ": " + p.message();
+        return inFolder ? inFolder(display(rules), p) : p.toString();
+    }
+
+    /** The problem with its file named inside the folder as the user calls it ("rules/…", "HEAD:rules/…"). */
+    private static String inFolder(String folder, RuleProblem p) {
+        return new RuleProblem(folder + "/" + p.file(), p.line(), p.message()).toString();
     }
 
     // ------------------------------------------------------------------------------------------------------ impact
@@ -266,8 +270,7 @@ public final class LotseCli {
             out.println(text.get("impact.notCompiled", side, rules.label(), e.problems().size()));
             String folder = rules.temporary() == null ? display(rules.folder()) : rules.label();
             for (RuleProblem p : e.problems()) {
-                String file = Path.of(p.file()).isAbsolute() ? p.file() : folder + "/" + p.file();
-                out.println(p.line() > 0 ? file + ":" + p.line() + ": " + p.message() : file + ": " + p.message());
+                out.println(Path.of(p.file()).isAbsolute() ? p.toString() : inFolder(folder, p));
             }
             return null;
         }

@@ -3,7 +3,6 @@ package de.lotse.expert;
 import de.lotse.expert.CheckReport.FileProblem;
 import de.lotse.expert.CheckReport.ScenarioOutcome;
 import de.lotse.expert.CheckReport.Totals;
-import de.lotse.expert.CheckReport.Window;
 import de.lotse.knowledge.InvalidRulesException;
 import de.lotse.knowledge.KnowledgeBase;
 import de.lotse.knowledge.KnowledgeBaseLoader;
@@ -77,13 +76,13 @@ public class RulesCheck {
             passed += result.passed() ? 1 : 0;
         }
         return new CheckReport(rulesDir.toString(), scenariosDir.toString(), true, kb.version(),
-                new Window(kb.supportedWindow().from(), kb.supportedWindow().until()), windowLimitedBy(kb),
+                kb.supportedWindow(), windowLimitedBy(kb),
                 kb.rules().size(), List.of(), warnings(kb, fired, scenarios.isEmpty()), unreadable, outcomes,
                 new Totals(outcomes.size(), passed, outcomes.size() - passed));
     }
 
     private static List<RuleProblem> warnings(KnowledgeBase kb, Set<String> fired, boolean noScenarios) {
-        List<RuleProblem> warnings = new ArrayList<>(computedGaps(kb));
+        List<RuleProblem> warnings = new ArrayList<>(kb.parameters().computedGapsAfterWindow());
         if (!noScenarios) {
             for (RuleInfo rule : kb.rules()) {
                 if (!fired.contains(rule.name())) {
@@ -93,15 +92,6 @@ public class RulesCheck {
             }
         }
         return warnings;
-    }
-
-    /**
-     * Computed parameters that do not follow their base (ParameterTable.computedGaps): inside the supported dates
-     * the folder would not have loaded; this finds the ones after them, e.g. next year's threshold missing after next
-     * year's contribution ceiling was entered, before the supported dates reach that year.
-     */
-    static List<RuleProblem> computedGaps(KnowledgeBase kb) {
-        return kb.parameters().computedGaps(null);
     }
 
     /** The parameter files whose {@code knownUntil} is the end of the supported dates: extend all of them to grow it. */

@@ -2,14 +2,12 @@ package de.lotse.expert;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A version of the rules for the impact report: a folder as it is, or the rules folder of a git revision extracted
@@ -99,26 +97,15 @@ record RulesFolder(String label, Path folder, Path temporary) implements AutoClo
         }
     }
 
+    /** A temporary folder that cannot be removed is left to the system. */
     private static void delete(Path root) {
-        if (root == null || !Files.exists(root)) {
+        if (root == null) {
             return;
         }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            FileSystemUtils.deleteRecursively(root);
         } catch (IOException ignored) {
-            // a temporary folder that cannot be removed is left to the system
+            // left to the system
         }
     }
 }

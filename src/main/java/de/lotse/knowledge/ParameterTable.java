@@ -111,11 +111,11 @@ public final class ParameterTable {
      * Computed parameters that do not follow their base: from the first supported date on, whenever the base has a
      * new value, the computed parameter's value in force must be its percentage of it. (Each value a computed
      * parameter has is checked when it is read; this finds the value it lacks, e.g. next year's threshold after next
-     * year's contribution ceiling was entered.) Inside the supported dates such a gap stops the load; the rules check
-     * also reports the ones after them ({@code until} = null), before the supported dates reach them.
+     * year's contribution ceiling was entered.) Inside the supported dates such a gap stops the load; this method
+     * finds the ones after them, for the rules check to warn before the supported dates reach them.
      */
-    public List<RuleProblem> computedGaps(LocalDate until) {
-        return computedGaps(definitions, window.from(), until);
+    public List<RuleProblem> computedGapsAfterWindow() {
+        return computedGaps(definitions, window.until(), null);
     }
 
     private static List<RuleProblem> computedGaps(Map<String, Definition> all, LocalDate from, LocalDate until) {

@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import de.lotse.expert.CheckReport;
 import de.lotse.expert.CheckReport.ScenarioOutcome;
 import de.lotse.expert.CheckReport.Totals;
-import de.lotse.expert.CheckReport.Window;
+import de.lotse.decision.DateWindow;
 import de.lotse.expert.RulesCheck;
 import de.lotse.knowledge.RuleProblem;
 import de.lotse.scenario.Difference;
@@ -30,17 +30,26 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import de.lotse.knowledge.LotseProperties;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code POST /api/v1/admin/rules/check} as a web slice: admin only, defaults, folders named in the body, 400s. */
 @WebMvcTest(RulesCheckController.class)
-@Import({SecurityConfig.class, StrictJsonConfiguration.class})
+@Import({SecurityConfig.class, StrictJsonConfiguration.class, RulesCheckControllerTest.Settings.class})
 @TestPropertySource(properties = {"lotse.admin.password=check-secret", "lotse.rules.dir=rules",
         "lotse.scenarios.dir=test-cases"})
 class RulesCheckControllerTest {
 
     private static final String URL = "/api/v1/admin/rules/check";
+
+    /** lotse.* as the application binds it (the default rules folder comes from there). */
+    @TestConfiguration
+    @EnableConfigurationProperties(LotseProperties.class)
+    static class Settings {
+    }
 
     @Autowired
     MockMvc mvc;
@@ -51,7 +60,7 @@ class RulesCheckControllerTest {
     private static CheckReport oneFailure(String rules, String scenarios) {
         Difference outcome = new Difference("BLUE_CARD", "outcomes", "ELIGIBLE", "ELIGIBLE_AFTER_STEPS",
                 "BLUE_CARD: expected ELIGIBLE, got ELIGIBLE_AFTER_STEPS");
-        return new CheckReport(rules, scenarios, true, "sha256:abc", new Window(LocalDate.of(2024, 3, 1),
+        return new CheckReport(rules, scenarios, true, "sha256:abc", new DateWindow(LocalDate.of(2024, 3, 1),
                 LocalDate.of(2026, 12, 31)), List.of("parameters/pension-ceiling.yaml"), 12, List.of(), List.of(),
                 List.of(), List.of(new ScenarioOutcome("blue-card.yaml", 1, "passes", true, List.of()),
                         new ScenarioOutcome("blue-card.yaml", 2, "fails", false, List.of(outcome))),
