@@ -48,7 +48,10 @@ public final class CorpusGenerator {
     /** Sample citizenships outside every country group of the rules (main countries of origin of skilled workers). */
     private static final List<String> THIRD_COUNTRIES = List.of("IN", "PH", "VN", "MA", "TN", "EG", "NG", "GH", "KE",
             "BR", "CO", "MX", "TR", "UA", "GE", "AM", "UZ", "ID", "PK", "BD", "LK", "NP", "IR", "JO", "CN", "SY", "CM");
-    /** Sample ISCO-08 unit groups of jobs outside the shortage lists, and of unskilled jobs. */
+    /**
+     * Sample ISCO-08 unit groups: qualified jobs (kept only if outside the rules' Blue Card shortage list), unskilled
+     * jobs, and IT jobs (kept only if inside the rules' IT occupations).
+     */
     private static final List<String> OTHER_QUALIFIED_ISCO = List.of("2421", "2431", "2411", "2422", "1212", "2432");
     private static final List<String> UNSKILLED_ISCO = List.of("9412", "9313", "9112", "8322", "5131", "9321", "9611");
     private static final List<String> IT_ISCO = List.of("2512", "2511", "2519", "2522", "2523", "3512", "1330");
@@ -62,6 +65,8 @@ public final class CorpusGenerator {
     private final List<String> westernBalkans;
     private final List<String> privileged;
     private final List<String> third;
+    private final List<String> otherQualifiedIsco;
+    private final List<String> itIsco;
     private final List<Profession> academic = new ArrayList<>();
     private final List<Profession> vocational = new ArrayList<>();
     private final List<Profession> regulated = new ArrayList<>();
@@ -86,6 +91,10 @@ public final class CorpusGenerator {
         Set<String> grouped = new TreeSet<>();
         kb.codeLists().all().values().forEach(versions -> versions.forEach(v -> grouped.addAll(v.list().getMembers())));
         this.third = THIRD_COUNTRIES.stream().filter(c -> !grouped.contains(c)).toList();
+        List<String> shortage = members("BLUE_CARD_SHORTAGE");
+        List<String> it = members("IT_OCCUPATIONS");
+        this.otherQualifiedIsco = OTHER_QUALIFIED_ISCO.stream().filter(c -> !inGroup(c, shortage)).toList();
+        this.itIsco = IT_ISCO.stream().filter(c -> inGroup(c, it)).toList();
         new TreeSet<>(kb.professions().keySet()).forEach(code -> {
             Profession p = kb.professions().get(code);
             professions.put(code, p);
@@ -193,7 +202,7 @@ public final class CorpusGenerator {
         String offer = "no job offer";
         if (typical || chance(0.85)) {
             boolean shortage = chance(0.5);
-            String isco = shortage && profession.getIsco() != null ? profession.getIsco() : pick(OTHER_QUALIFIED_ISCO);
+            String isco = shortage && profession.getIsco() != null ? profession.getIsco() : pick(otherQualifiedIsco);
             String threshold = candidate.path("age").asInt() >= intParam("pension-rule-age", date) && chance(0.6)
                     ? "age-45-salary-threshold"
                     : shortage || recentGraduate ? "blue-card-reduced-threshold" : "blue-card-general-threshold";
@@ -262,7 +271,7 @@ public final class CorpusGenerator {
         ObjectNode request = request(date, chance(0.8) ? Goal.ANY : Goal.EMPLOYMENT, candidate, qualification);
         request.set("experience", obj().put("itYearsInLast7", yearsAround(param("blue-card-it-experience-years", date), 1, 7)));
         BigDecimal salary = around(param("blue-card-reduced-threshold", date));
-        String isco = pick(IT_ISCO);
+        String isco = pick(itIsco);
         request.set("jobOffer", obj().put("annualGrossSalaryEur", salary).put("iscoCode", isco).put("qualifiedEmployment", true)
                 .put("matchesQualification", chance(0.8)));
         return new GeneratedCase("IT specialist from " + country(country) + " " + (trained ? "with vocational training" : "without a degree")
@@ -317,7 +326,7 @@ public final class CorpusGenerator {
         if (chance(0.85)) {
             BigDecimal salary = BigDecimal.valueOf(24000 + 500L * random.nextInt(36));
             request.set("jobOffer", obj().put("annualGrossSalaryEur", salary)
-                    .put("iscoCode", qualified ? pick(OTHER_QUALIFIED_ISCO) : pick(UNSKILLED_ISCO))
+                    .put("iscoCode", qualified ? pick(otherQualifiedIsco) : pick(UNSKILLED_ISCO))
                     .put("qualifiedEmployment", qualified).put("matchesQualification", qualified && chance(0.5))
                     .put("weeklyHours", pick(List.of(30, 38, 40))).put("federalState", pick(List.of(FederalState.values())).name()));
             offer = (qualified ? "qualified" : "unskilled") + " job at " + money(salary) + " EUR";
@@ -391,7 +400,7 @@ public final class CorpusGenerator {
         String state = pick(List.of(FederalState.values())).name();
         if (chance(0.75)) {
             request.set("jobOffer", obj().put("annualGrossSalaryEur", BigDecimal.valueOf(32000 + 1000L * random.nextInt(40)))
-                    .put("iscoCode", profession.getIsco() != null ? profession.getIsco() : pick(OTHER_QUALIFIED_ISCO))
+                    .put("iscoCode", profession.getIsco() != null ? profession.getIsco() : pick(otherQualifiedIsco))
                     .put("qualifiedEmployment", true).put("matchesQualification", true)
                     .put("weeklyHours", new BigDecimal(pick(List.of("30", "38.5", "40")))).put("federalState", state)
                     .put("acceleratedProcedure", chance(0.4)));
@@ -596,6 +605,11 @@ public final class CorpusGenerator {
     private int intAround(int minimum, int max) {
         int value = chance(0.6) ? minimum + random.nextInt(3) - 1 : random.nextInt(max + 1);
         return Math.max(0, value);
+    }
+
+    /** ISCO groups match by prefix ("25" matches "2512"), as in the rules. */
+    private static boolean inGroup(String isco, List<String> group) {
+        return group.stream().anyMatch(isco::startsWith);
     }
 
     private List<String> members(String list) {
