@@ -212,12 +212,12 @@ public final class LotseCli {
         return report.exitCode();
     }
 
+    /** A comparison in the user's language; any other difference as its message (which names the pathway itself). */
     private String describe(Difference d) {
-        String prefix = d.pathway() == null ? "" : d.pathway() + " – ";
         if (d.isComparison()) {
-            return prefix + text.get("check.compare", d.expectation(), d.expected(), d.actual());
+            return (d.pathway() == null ? "" : d.pathway() + " – ") + text.get("check.compare", d.expectation(), d.expected(), d.actual());
         }
-        return d.pathway() != null && d.message().startsWith(d.pathway()) ? d.message() : prefix + d.message();
+        return d.message();
     }
 
     private void printProblems(Path rules, List<RuleProblem> problems) {

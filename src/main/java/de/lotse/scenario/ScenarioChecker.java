@@ -80,18 +80,15 @@ public final class ScenarioChecker {
         if (expect.has("error")) {
             String field = expect.get("error").path("field").asText();
             if (advice != null) {
-                mismatches.add(new Difference(null, "error", "rejected for '" + field + "'", "answered",
-                        "expected the request to be rejected for '" + field + "', but it was answered"));
+                mismatches.add(Difference.of(null, "error", "rejected for '" + field + "'", "answered"));
             } else if (!fieldErrors.contains(field)) {
-                mismatches.add(new Difference(null, "error", "rejected for '" + field + "'", "rejected for " + fieldErrors,
-                        "expected a rejection for '" + field + "', got " + fieldErrors));
+                mismatches.add(Difference.of(null, "error", "rejected for '" + field + "'", "rejected for " + fieldErrors));
             }
             return new ScenarioResult(scenario, mismatches, advice);
         }
         if (advice == null) {
             String why = "invalid " + fieldErrors + (outOfWindow == null ? "" : " (" + outOfWindow + ")");
-            mismatches.add(new Difference(null, "request", "an answer", "rejected: " + why,
-                    "the request was rejected: " + why));
+            mismatches.add(Difference.of(null, "request", "an answer", "rejected: " + why));
             return new ScenarioResult(scenario, mismatches, null);
         }
         compare(advice, expect, mismatches);
@@ -108,25 +105,28 @@ public final class ScenarioChecker {
 
     private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile("\\{[A-Za-z0-9_]+}");
 
+    /** A text of an advice, where it stands ("condition SALARY_THRESHOLD") and the pathway it belongs to, if any. */
+    private record Text(String pathway, String where, String text) {
+    }
+
     /** Every text of an advice must be complete: no placeholder left, no raw text key. */
     private static void unfilledTexts(Advice advice, List<Difference> out) {
-        List<String[]> texts = new ArrayList<>();
+        List<Text> texts = new ArrayList<>();
         for (PathwayAdvice p : advice.pathways()) {
-            p.conditions().forEach(c -> texts.add(new String[] {p.code(), p.code() + " condition " + c.code() + ": " + c.text()}));
-            p.steps().forEach(s -> texts.add(new String[] {p.code(), p.code() + " step " + s.code() + ": " + s.text()}));
-            p.notes().forEach(n -> texts.add(new String[] {p.code(), p.code() + " note: " + n}));
+            p.conditions().forEach(c -> texts.add(new Text(p.code(), "condition " + c.code(), c.text())));
+            p.steps().forEach(s -> texts.add(new Text(p.code(), "step " + s.code(), s.text())));
+            p.notes().forEach(n -> texts.add(new Text(p.code(), "note", n)));
         }
         if (advice.recognition() != null) {
-            advice.recognition().steps().forEach(s -> texts.add(new String[] {null, "recognition step " + s.code() + ": " + s.text()}));
-            texts.add(new String[] {null, "recognition authority: " + advice.recognition().competentAuthority()});
-            texts.add(new String[] {null, "recognition reason: " + advice.recognition().reason()});
+            advice.recognition().steps().forEach(s -> texts.add(new Text(null, "recognition step " + s.code(), s.text())));
+            texts.add(new Text(null, "recognition authority", advice.recognition().competentAuthority()));
+            texts.add(new Text(null, "recognition reason", advice.recognition().reason()));
         }
-        texts.add(new String[] {null, "disclaimer: " + advice.disclaimer()});
-        for (String[] entry : texts) {
-            String text = entry[1];
-            String body = text.substring(text.indexOf(": ") + 2);
+        texts.add(new Text(null, "disclaimer", advice.disclaimer()));
+        for (Text t : texts) {
+            String body = String.valueOf(t.text());
             if (UNFILLED.matcher(body).find() || body.matches("(condition|step|note|authority|recognition|qualification)\\.[A-Za-z0-9_.]+")) {
-                out.add(Difference.note(entry[0], "text", "incomplete text (" + advice.language() + ") — " + text));
+                out.add(Difference.note(t.pathway(), "text", "incomplete text (" + advice.language() + ") — " + t.where() + ": " + body));
             }
         }
     }
@@ -138,14 +138,12 @@ public final class ScenarioChecker {
             JsonNode want = expect.get("recommendedPathway");
             String expected = want.isNull() ? null : want.asText();
             if (!java.util.Objects.equals(expected, advice.recommendedPathway())) {
-                out.add(new Difference(null, "recommendedPathway", String.valueOf(expected), String.valueOf(advice.recommendedPathway()),
-                        "recommendedPathway: expected " + expected + ", got " + advice.recommendedPathway()));
+                out.add(Difference.of(null, "recommendedPathway", expected, advice.recommendedPathway()));
             }
         }
         each(expect, "outcomes", pathways, out, (p, want) -> {
             if (!p.outcome().name().equals(want.asText())) {
-                out.add(new Difference(p.code(), "outcomes", want.asText(), p.outcome() + explain(p),
-                        p.code() + ": expected " + want.asText() + ", got " + p.outcome() + explain(p)));
+                out.add(Difference.of(p.code(), "outcomes", want.asText(), p.outcome() + explain(p)));
             }
         });
         each(expect, "conditions", pathways, out, (p, want) -> {
@@ -154,49 +152,41 @@ public final class ScenarioChecker {
                 List<Condition> found = p.conditions().stream().filter(x -> x.code().equals(c.getKey())).toList();
                 if (found.isEmpty()) {
                     List<String> checked = p.conditions().stream().map(Condition::code).toList();
-                    out.add(new Difference(p.code(), "conditions." + c.getKey(), "checked", "not checked (checked: " + checked + ")",
-                            p.code() + " condition " + c.getKey() + ": not checked (checked: " + checked + ")"));
+                    out.add(Difference.of(p.code(), "conditions." + c.getKey(), "checked", "not checked (checked: " + checked + ")"));
                     continue;
                 }
                 Condition cond = found.get(0);
                 JsonNode w = c.getValue();
                 if (w.has("met") && !java.util.Objects.equals(w.get("met").isNull() ? null : w.get("met").asBoolean(), cond.met())) {
-                    out.add(new Difference(p.code(), "conditions." + c.getKey() + ".met", String.valueOf(w.get("met")),
-                            cond.met() + " (" + cond.text() + ")",
-                            p.code() + " condition " + c.getKey() + ": expected met=" + w.get("met") + ", got " + cond.met() + " (" + cond.text() + ")"));
+                    out.add(Difference.of(p.code(), "conditions." + c.getKey() + ".met", w.get("met"),
+                            cond.met() + " (" + cond.text() + ")"));
                 }
                 if (w.has("status") && !w.get("status").asText().equals(cond.status())) {
-                    out.add(new Difference(p.code(), "conditions." + c.getKey() + ".status", w.get("status").asText(), String.valueOf(cond.status()),
-                            p.code() + " condition " + c.getKey() + ": expected status " + w.get("status").asText() + ", got " + cond.status()));
+                    out.add(Difference.of(p.code(), "conditions." + c.getKey() + ".status", w.get("status").asText(), cond.status()));
                 }
-                number(p.code(), "conditions." + c.getKey() + ".required", p.code() + " condition " + c.getKey() + " required",
-                        w.get("required"), cond.required(), out);
-                number(p.code(), "conditions." + c.getKey() + ".actual", p.code() + " condition " + c.getKey() + " actual",
-                        w.get("actual"), cond.actual(), out);
+                number(p.code(), "conditions." + c.getKey() + ".required", w.get("required"), cond.required(), out);
+                number(p.code(), "conditions." + c.getKey() + ".actual", w.get("actual"), cond.actual(), out);
             }
         });
         each(expect, "missingFacts", pathways, out, (p, want) -> {
             Set<String> expected = new java.util.TreeSet<>(texts(want));
             Set<String> actual = new java.util.TreeSet<>(p.missingFacts());
             if (!expected.equals(actual)) {
-                out.add(new Difference(p.code(), "missingFacts", expected.toString(), actual.toString(),
-                        p.code() + " missingFacts: expected " + expected + ", got " + actual));
+                out.add(Difference.of(p.code(), "missingFacts", expected, actual));
             }
         });
         each(expect, "steps", pathways, out, (p, want) -> {
             List<String> actual = p.steps().stream().map(Advice.StepAdvice::code).toList();
             List<String> expected = texts(want);
             if (expected.isEmpty() ? !actual.isEmpty() : !inOrder(expected, actual)) {
-                String want2 = expected.isEmpty() ? "none" : expected + " in this order";
-                out.add(new Difference(p.code(), "steps", want2, actual.toString(), p.code() + " steps: expected " + want2 + ", got " + actual));
+                out.add(Difference.of(p.code(), "steps", expected.isEmpty() ? "none" : expected + " in this order", actual));
             }
         });
         each(expect, "documents", pathways, out, (p, want) -> {
             List<String> actual = p.documents().stream().map(Advice.DocumentItem::code).toList();
             for (String code : texts(want)) {
                 if (!actual.contains(code)) {
-                    out.add(new Difference(p.code(), "documents", code + " in the checklist", actual.toString(),
-                            p.code() + " documents: expected " + code + " in the checklist, got " + actual));
+                    out.add(Difference.of(p.code(), "documents", code + " in the checklist", actual));
                 }
             }
         });
@@ -204,31 +194,26 @@ public final class ScenarioChecker {
             List<String> actual = p.documents().stream().map(Advice.DocumentItem::code).toList();
             for (String code : texts(want)) {
                 if (actual.contains(code)) {
-                    out.add(new Difference(p.code(), "absentDocuments", "no " + code, code + " in the checklist",
-                            p.code() + " documents: expected no " + code + " in the checklist"));
+                    out.add(Difference.of(p.code(), "absentDocuments", "no " + code, code + " in the checklist"));
                 }
             }
         });
         each(expect, "approval", pathways, out, (p, want) -> {
             if (!p.federalEmploymentAgencyApproval().name().equals(want.asText())) {
-                out.add(new Difference(p.code(), "approval", want.asText(), String.valueOf(p.federalEmploymentAgencyApproval()),
-                        p.code() + " federalEmploymentAgencyApproval: expected " + want.asText() + ", got " + p.federalEmploymentAgencyApproval()));
+                out.add(Difference.of(p.code(), "approval", want.asText(), p.federalEmploymentAgencyApproval()));
             }
         });
         each(expect, "points", pathways, out, (p, want) -> {
             if (p.points() == null) {
-                out.add(new Difference(p.code(), "points", "a points table", "none", p.code() + " points: expected a points table, got none"));
+                out.add(Difference.of(p.code(), "points", "a points table", "none"));
                 return;
             }
             if (want.has("total") && want.get("total").asInt() != p.points().total()) {
-                out.add(new Difference(p.code(), "points.total", String.valueOf(want.get("total").asInt()),
-                        p.points().total() + " " + p.points().items(), p.code() + " points total: expected "
-                        + want.get("total").asInt() + ", got " + p.points().total() + " " + p.points().items()));
+                out.add(Difference.of(p.code(), "points.total", want.get("total").asInt(),
+                        p.points().total() + " " + p.points().items()));
             }
             if (want.has("required") && want.get("required").asInt() != p.points().required()) {
-                out.add(new Difference(p.code(), "points.required", String.valueOf(want.get("required").asInt()),
-                        String.valueOf(p.points().required()), p.code() + " points required: expected "
-                        + want.get("required").asInt() + ", got " + p.points().required()));
+                out.add(Difference.of(p.code(), "points.required", want.get("required").asInt(), p.points().required()));
             }
             if (want.has("items")) {
                 Map<String, Integer> actual = new java.util.TreeMap<>();
@@ -236,8 +221,7 @@ public final class ScenarioChecker {
                 Map<String, Integer> expected = new java.util.TreeMap<>();
                 want.get("items").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asInt()));
                 if (!expected.equals(actual)) {
-                    out.add(new Difference(p.code(), "points.items", expected.toString(), actual.toString(),
-                            p.code() + " points items: expected " + expected + ", got " + actual));
+                    out.add(Difference.of(p.code(), "points.items", expected, actual));
                 }
             }
         });
@@ -249,7 +233,7 @@ public final class ScenarioChecker {
             p.documents().forEach(d -> all.append(d.title()).append('\n'));
             for (String text : texts(want)) {
                 if (!all.toString().contains(text)) {
-                    out.add(Difference.note(p.code(), "textContains", p.code() + ": expected a text containing \"" + text + "\""));
+                    out.add(Difference.note(p.code(), "textContains", "textContains: expected a text containing \"" + text + "\""));
                 }
             }
         });
@@ -257,28 +241,24 @@ public final class ScenarioChecker {
             JsonNode want = expect.get("recognition");
             Advice.Recognition r = advice.recognition();
             if (r == null) {
-                out.add(new Difference(null, "recognition", "a recognition block", "none", "recognition: expected a recognition block, got none"));
+                out.add(Difference.of(null, "recognition", "a recognition block", "none"));
             } else {
                 bool("recognition.required", want.get("required"), r.required(), out);
                 bool("recognition.regulatedProfession", want.get("regulatedProfession"), r.regulatedProfession(), out);
                 if (want.has("competentAuthorityContains") && (r.competentAuthority() == null
                         || !r.competentAuthority().contains(want.get("competentAuthorityContains").asText()))) {
-                    out.add(new Difference(null, "recognition.competentAuthorityContains",
-                            want.get("competentAuthorityContains").asText(), String.valueOf(r.competentAuthority()),
-                            "recognition.competentAuthority: expected it to contain \"" + want.get("competentAuthorityContains").asText()
-                            + "\", got \"" + r.competentAuthority() + "\""));
+                    out.add(Difference.of(null, "recognition.competentAuthorityContains",
+                            "\"" + want.get("competentAuthorityContains").asText() + "\" in it", "\"" + r.competentAuthority() + "\""));
                 }
                 if (want.has("documents")) {
                     List<String> actual = r.documents().stream().map(Advice.DocumentItem::code).toList();
                     texts(want.get("documents")).stream().filter(d -> !actual.contains(d))
-                            .forEach(d -> out.add(new Difference(null, "recognition.documents", d, actual.toString(),
-                                    "recognition.documents: expected " + d + ", got " + actual)));
+                            .forEach(d -> out.add(Difference.of(null, "recognition.documents", d, actual)));
                 }
                 if (want.has("steps")) {
                     List<String> actual = r.steps().stream().map(Advice.StepAdvice::code).toList();
                     if (!inOrder(texts(want.get("steps")), actual)) {
-                        out.add(new Difference(null, "recognition.steps", texts(want.get("steps")) + " in this order",
-                                actual.toString(), "recognition.steps: expected " + texts(want.get("steps")) + " in this order, got " + actual));
+                        out.add(Difference.of(null, "recognition.steps", texts(want.get("steps")) + " in this order", actual));
                     }
                 }
             }
@@ -302,28 +282,25 @@ public final class ScenarioChecker {
         expect.get(key).fields().forEachRemaining(e -> {
             PathwayAdvice p = pathways.get(e.getKey());
             if (p == null) {
-                out.add(Difference.note(e.getKey(), key, key + ": pathway " + e.getKey() + " is not in the advice"));
+                out.add(Difference.note(e.getKey(), key, key + ": the pathway is not in the advice"));
             } else {
                 check.apply(p, e.getValue());
             }
         });
     }
 
-    private static void number(String pathway, String expectation, String what, JsonNode expected, BigDecimal actual,
-                               List<Difference> out) {
+    private static void number(String pathway, String expectation, JsonNode expected, BigDecimal actual, List<Difference> out) {
         if (expected == null) {
             return;
         }
         if (expected.isNull() ? actual != null : actual == null || expected.decimalValue().compareTo(actual) != 0) {
-            String got = actual == null ? null : actual.toPlainString();
-            out.add(new Difference(pathway, expectation, expected.toString(), String.valueOf(got),
-                    what + ": expected " + expected + ", got " + got));
+            out.add(Difference.of(pathway, expectation, expected, actual == null ? null : actual.toPlainString()));
         }
     }
 
     private static void bool(String what, JsonNode expected, Boolean actual, List<Difference> out) {
         if (expected != null && !java.util.Objects.equals(expected.isNull() ? null : expected.asBoolean(), actual)) {
-            out.add(new Difference(null, what, expected.toString(), String.valueOf(actual), what + ": expected " + expected + ", got " + actual));
+            out.add(Difference.of(null, what, expected, actual));
         }
     }
 

@@ -58,8 +58,7 @@ class RulesCheckControllerTest {
     RulesCheck check;
 
     private static CheckReport oneFailure(String rules, String scenarios) {
-        Difference outcome = new Difference("BLUE_CARD", "outcomes", "ELIGIBLE", "ELIGIBLE_AFTER_STEPS",
-                "BLUE_CARD: expected ELIGIBLE, got ELIGIBLE_AFTER_STEPS");
+        Difference outcome = Difference.of("BLUE_CARD", "outcomes", "ELIGIBLE", "ELIGIBLE_AFTER_STEPS");
         return new CheckReport(rules, scenarios, true, "sha256:abc", new DateWindow(LocalDate.of(2024, 3, 1),
                 LocalDate.of(2026, 12, 31)), List.of("parameters/pension-ceiling.yaml"), 12, List.of(), List.of(),
                 List.of(), List.of(new ScenarioOutcome("blue-card.yaml", 1, "passes", true, List.of()),

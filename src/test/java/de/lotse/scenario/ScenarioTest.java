@@ -40,6 +40,34 @@ class ScenarioTest {
     }
 
     @Test
+    void aWrongExpectationIsReportedAsExpectedAgainstActualNamingThePathwayOnce() {
+        Scenario first = SCENARIOS.stream().filter(s -> s.file().equals("blue-card.yaml")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.node.ObjectNode expect = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        expect.putObject("outcomes").put("BLUE_CARD", "NOT_ELIGIBLE").put("NO_SUCH_PATHWAY", "ELIGIBLE");
+        expect.putObject("conditions").putObject("BLUE_CARD").putObject("SALARY_THRESHOLD").put("required", 1);
+        expect.putObject("textContains").putArray("BLUE_CARD").add("no advice says this");
+
+        ScenarioResult result = new ScenarioChecker(RULES)
+                .check(new Scenario(first.file(), first.index(), first.name(), first.request(), expect));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.differences()).extracting(Difference::pathway, Difference::expectation, Difference::expected)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("BLUE_CARD", "outcomes", "NOT_ELIGIBLE"),
+                        org.assertj.core.groups.Tuple.tuple("NO_SUCH_PATHWAY", "outcomes", null),
+                        org.assertj.core.groups.Tuple.tuple("BLUE_CARD", "conditions.SALARY_THRESHOLD.required", "1"),
+                        org.assertj.core.groups.Tuple.tuple("BLUE_CARD", "textContains", null));
+        assertThat(result.mismatches()).contains(
+                "BLUE_CARD outcomes: expected NOT_ELIGIBLE, got ELIGIBLE",
+                "NO_SUCH_PATHWAY outcomes: the pathway is not in the advice",
+                "BLUE_CARD textContains: expected a text containing \"no advice says this\"");
+        assertThat(result.mismatches()).anySatisfy(m -> assertThat(m)
+                .matches("BLUE_CARD conditions\\.SALARY_THRESHOLD\\.required: expected 1, got \\d+"));
+        assertThat(result.mismatches()).allSatisfy(m -> assertThat(m.indexOf("BLUE_CARD")).isEqualTo(m.lastIndexOf("BLUE_CARD")));
+    }
+
+    @Test
     void everyRuleFiresInAtLeastOneScenario() {
         Set<String> fired = new HashSet<>();
         for (ScenarioResult result : new ScenarioChecker(RULES).check(SCENARIOS)) {
