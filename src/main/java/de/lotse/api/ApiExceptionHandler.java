@@ -18,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -87,9 +86,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
             }
         }
-        if (request instanceof ServletWebRequest web && web.getRequest().getRequestURI().startsWith("/api/v1/decisions")) {
-            metrics.ifAvailable(m -> m.rejected(DecisionMetrics.UNREADABLE));
-        }
+        DecisionController.channel(request)
+                .ifPresent(channel -> metrics.ifAvailable(m -> m.rejected(DecisionMetrics.UNREADABLE, channel)));
         List<ProblemField> fields;
         if (cause instanceof JsonParseException parse) {
             // a duplicate key is named by its path; other syntax errors concern the body as a whole

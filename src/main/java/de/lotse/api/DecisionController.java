@@ -6,6 +6,7 @@ import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseFacts;
 import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionMetrics;
+import de.lotse.decision.DecisionMetrics.Channel;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.InvalidCaseException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,12 +14,17 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** {@code POST /api/v1/decisions} and {@code POST /api/v1/decisions/batch} (decision-api.md). */
 @RestController
@@ -41,10 +47,10 @@ class DecisionController {
     Advice decide(@RequestBody JsonNode body) {
         CaseReader.Read read = reader.read(body);
         if (read.facts() == null) {
-            decisions.rejected(DecisionMetrics.INVALID_FIELD);
+            decisions.rejected(DecisionMetrics.INVALID_FIELD, Channel.API);
             throw new InvalidRequestException(read.problems().stream().map(ProblemField::of).toList());
         }
-        return decisions.decide(read.facts());
+        return decisions.decide(read.facts(), Channel.API);
     }
 
     @Operation(summary = "Assess up to 1000 cases", description = "Answers {\"results\": [...]} in request order; each"
@@ -53,19 +59,19 @@ class DecisionController {
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     BatchResponse batch(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new InvalidRequestException(List.of(ProblemField.of("", "send a JSON object {\"cases\": [...]}")));
+            throw invalidBatch(ProblemField.of("", "send a JSON object {\"cases\": [...]}"));
         }
         JsonNode cases = body.get("cases");
         if (cases == null || !cases.isArray()) {
-            throw new InvalidRequestException(List.of(ProblemField.of("cases", "must be a list of cases")));
+            throw invalidBatch(ProblemField.of("cases", "must be a list of cases"));
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!name.equals("cases")) {
-                throw new InvalidRequestException(List.of(ProblemField.of(name, "unknown field; accepted: cases")));
+                throw invalidBatch(ProblemField.of(name, "unknown field; accepted: cases"));
             }
         });
         if (cases.size() > MAX_BATCH) {
-            decisions.rejected(DecisionMetrics.BATCH_TOO_LARGE);
+            decisions.rejected(DecisionMetrics.BATCH_TOO_LARGE, Channel.BATCH);
             throw new InvalidRequestException(List.of(ProblemField.of("cases",
                     "holds " + cases.size() + " cases; at most " + MAX_BATCH + " are accepted per batch")));
         }
@@ -81,19 +87,37 @@ class DecisionController {
         ProblemDetail problem;
         if (read.facts() != null) {
             try {
-                return decisions.decide(read.facts());
+                return decisions.decide(read.facts(), Channel.BATCH);
             } catch (InvalidCaseException e) {
                 problem = ApiExceptionHandler.problem(e);
             } catch (AssessmentDateOutOfRangeException e) {
                 problem = ApiExceptionHandler.problem(e);
             }
         } else {
-            decisions.rejected(DecisionMetrics.INVALID_FIELD);
+            decisions.rejected(DecisionMetrics.INVALID_FIELD, Channel.BATCH);
             problem = Problems.invalid("The case has " + read.problems().size() + " invalid field(s).",
                     read.problems().stream().map(ProblemField::of).toList());
         }
         problem.setProperty("index", index);
         return problem;
+    }
+
+    /** A batch whose envelope is wrong is refused as a whole, and counts once. */
+    private InvalidRequestException invalidBatch(ProblemField field) {
+        decisions.rejected(DecisionMetrics.INVALID_FIELD, Channel.BATCH);
+        return new InvalidRequestException(List.of(field));
+    }
+
+    /**
+     * The channel of a request that one of these endpoints was to answer, for a refusal before the endpoint ran (a body
+     * that is no JSON); empty for any other handler.
+     */
+    static Optional<Channel> channel(WebRequest request) {
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (handler instanceof HandlerMethod method && DecisionController.class.isAssignableFrom(method.getBeanType())) {
+            return Optional.of(method.getMethod().getName().equals("batch") ? Channel.BATCH : Channel.API);
+        }
+        return Optional.empty();
     }
 
     /** Batch request body. */

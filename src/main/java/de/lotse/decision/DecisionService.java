@@ -6,6 +6,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -38,30 +39,56 @@ public class DecisionService {
         this.metrics = metrics;
     }
 
+    /**
+     * Decides a case answered to a caller through {@code channel}, and counts it once: as answered (a decision unless
+     * it is a PDF protocol) or as rejected with its reason ({@link DecisionMetrics}).
+     */
+    public Advice decide(CaseFacts facts, DecisionMetrics.Channel channel) {
+        return run(facts, Objects.requireNonNull(channel, "channel"));
+    }
+
+    /**
+     * Decides a case without counting it: for work that answers no caller by itself (the previous variant of a
+     * comparison, the scenario runner, the rules check, {@code ./lotse}, benchmarks).
+     */
     public Advice decide(CaseFacts facts) {
+        return run(facts, null);
+    }
+
+    /** The decision; counted under {@code channel}, or not at all when it is null. */
+    private Advice run(CaseFacts facts, DecisionMetrics.Channel channel) {
         RuleBook rules = provider.current();
         LocalDate date = facts.getAssessmentDate() != null ? facts.getAssessmentDate() : LocalDate.now(clock);
         if (!rules.supportedWindow().contains(date)) {
-            metrics.rejected(DecisionMetrics.ASSESSMENT_DATE);
+            if (channel != null) {
+                metrics.rejected(DecisionMetrics.ASSESSMENT_DATE, channel);
+            }
             throw new AssessmentDateOutOfRangeException(date, rules.supportedWindow());
         }
         CaseFacts normalised;
         try {
             normalised = normalise(facts, date, rules.catalogue());
         } catch (InvalidCaseException e) {
-            metrics.rejected(DecisionMetrics.INVALID_CASE);
+            if (channel != null) {
+                metrics.rejected(DecisionMetrics.INVALID_CASE, channel);
+            }
             throw e;
         }
         long start = System.nanoTime();
         Evaluation evaluation = rules.evaluate(normalised, date);
         Advice advice = assembler.assemble(normalised, date, evaluation, rules);
-        metrics.decided(advice, System.nanoTime() - start);
+        if (channel != null) {
+            metrics.decided(advice, System.nanoTime() - start, channel);
+        }
         return advice;
     }
 
-    /** Counts a case that was refused before it reached {@link #decide} (reasons: {@link DecisionMetrics}). */
-    public void rejected(String reason) {
-        metrics.rejected(reason);
+    /**
+     * Counts a case refused through {@code channel} before it reached {@link #decide(CaseFacts, DecisionMetrics.Channel)}
+     * (reasons: {@link DecisionMetrics}).
+     */
+    public void rejected(String reason, DecisionMetrics.Channel channel) {
+        metrics.rejected(reason, channel);
     }
 
     /** Fills defaults, derives the age from a birth date, and rejects what contradicts itself or is unknown. */

@@ -1,5 +1,6 @@
 package de.lotse.web;
 
+import de.lotse.decision.DecisionMetrics.Channel;
 import de.lotse.decision.Language;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -68,7 +69,7 @@ class AdvisorController {
     String advise(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale,
                   HttpServletResponse response) {
         CaseForm form = CaseForm.from(params);
-        FormAdvisor.Result result = advisor.advise(form, locale);
+        FormAdvisor.Result result = advisor.advise(form, locale, Channel.FORM);
         if (result instanceof FormAdvisor.Invalid invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return formPage(model, form, invalid.errors(), true, locale);
@@ -98,7 +99,7 @@ class AdvisorController {
     Object protocol(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale,
                     HttpServletResponse response) {
         CaseForm form = CaseForm.from(params).previousCase("");
-        FormAdvisor.Result result = advisor.advise(form, locale);
+        FormAdvisor.Result result = advisor.advise(form, locale, Channel.PDF);
         if (result instanceof FormAdvisor.Invalid invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return formPage(model, form, invalid.errors(), true, locale);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.lotse.decision.Advice;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseReader;
+import de.lotse.decision.DecisionMetrics;
+import de.lotse.decision.DecisionMetrics.Channel;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.InvalidCaseException;
 import java.util.ArrayList;
@@ -50,7 +52,12 @@ public class FormAdvisor {
     public record Variant(JsonNode request, Advice advice) {
     }
 
-    public Result advise(CaseForm form, Locale locale) {
+    /**
+     * The advice for a form answered through {@code channel} ({@code FORM} for the result page, {@code PDF} for the
+     * protocol), counted once as answered or as rejected; the previous variant is decided for the comparison only and
+     * not counted ({@link DecisionMetrics}).
+     */
+    public Result advise(CaseForm form, Locale locale, Channel channel) {
         CaseFormMapper.Mapped mapped = mapper.toJson(form, locale);
         CaseReader.Read read = reader.read(mapped.json());
         List<FormError> errors = new ArrayList<>(mapped.errors());
@@ -58,11 +65,12 @@ public class FormAdvisor {
             errors.addAll(mapper.errors(read.problems(), mapped.citizenshipInputs(), locale));
         }
         if (!errors.isEmpty()) {
+            decisions.rejected(DecisionMetrics.INVALID_FIELD, channel);
             return new Invalid(errors);
         }
         Advice advice;
         try {
-            advice = decisions.decide(read.facts());
+            advice = decisions.decide(read.facts(), channel);
         } catch (InvalidCaseException e) {
             return new Invalid(mapper.errors(e.problems(), mapped.citizenshipInputs(), locale));
         } catch (AssessmentDateOutOfRangeException e) {
@@ -82,7 +90,7 @@ public class FormAdvisor {
 
     /**
      * The previous variant, decided again with the rules in service (so both advices come from the same rules).
-     * A previous case that cannot be read is dropped: it only serves the comparison.
+     * A previous case that cannot be read is dropped: it only serves the comparison, and so is not counted.
      */
     private Optional<Variant> previous(String previousJson, Locale locale) {
         if (previousJson == null || previousJson.isBlank()) {

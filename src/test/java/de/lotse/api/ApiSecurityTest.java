@@ -81,14 +81,14 @@ class ApiSecurityTest {
 
         @Test
         void theDecisionApiIsOpenAndNeedsNoCsrfToken() throws Exception {
-            given(decisions.decide(any())).willReturn(advice());
+            given(decisions.decide(any(), any())).willReturn(advice());
             mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(status().isOk());
         }
 
         @Test
         void everyAnswerCarriesTheSecurityHeaders() throws Exception {
-            given(decisions.decide(any())).willReturn(advice());
+            given(decisions.decide(any(), any())).willReturn(advice());
             mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(header().string("Content-Security-Policy", Matchers.allOf(
                             Matchers.containsString("default-src 'self'"), Matchers.containsString("script-src 'self'"),
@@ -109,7 +109,7 @@ class ApiSecurityTest {
 
         @Test
         void errorsCarryNoStackTrace() throws Exception {
-            given(decisions.decide(any())).willThrow(new IllegalStateException("boom in the engine"));
+            given(decisions.decide(any(), any())).willThrow(new IllegalStateException("boom in the engine"));
             mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(status().isInternalServerError())
                     .andExpect(content().string(Matchers.not(Matchers.containsString("boom"))))
@@ -157,7 +157,7 @@ class ApiSecurityTest {
 
         @Test
         void withAnAdminPasswordTheDecisionApiStaysOpen() throws Exception {
-            given(decisions.decide(any())).willReturn(advice());
+            given(decisions.decide(any(), any())).willReturn(advice());
             mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(status().isOk());
         }
@@ -176,12 +176,12 @@ class ApiSecurityTest {
             mvc.perform(post("/api/v1/decisions").header("X-API-Key", "key-for-tests-12")
                             .contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(status().isUnauthorized());
-            verify(decisions, never()).decide(any());
+            verify(decisions, never()).decide(any(), any());
         }
 
         @Test
         void withTheKeyTheDecisionIsAnswered() throws Exception {
-            given(decisions.decide(any())).willReturn(advice());
+            given(decisions.decide(any(), any())).willReturn(advice());
             mvc.perform(post("/api/v1/decisions").header("X-API-Key", "key-for-tests-123")
                             .contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(status().isOk());

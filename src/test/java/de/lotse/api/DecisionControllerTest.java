@@ -4,8 +4,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,6 +20,8 @@ import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseReader;
 import de.lotse.security.SecurityConfig;
 import de.lotse.decision.DateWindow;
+import de.lotse.decision.DecisionMetrics;
+import de.lotse.decision.DecisionMetrics.Channel;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.FieldProblem;
 import de.lotse.decision.InvalidCaseException;
@@ -62,7 +66,7 @@ class DecisionControllerTest {
 
     @Test
     void aValidCaseIsReadIntoFactsAndAnswered() throws Exception {
-        given(decisions.decide(any())).willReturn(advice("HR-1"));
+        given(decisions.decide(any(), any())).willReturn(advice("HR-1"));
         mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(indianDeveloper()))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -71,7 +75,7 @@ class DecisionControllerTest {
                 .andExpect(jsonPath("$.rulesVersion").value("sha256:abc"));
         verify(decisions).decide(argThat(facts -> facts.getJobOffer().getAnnualGrossSalaryEur().compareTo(new BigDecimal("52000")) == 0
                 && facts.getCandidate().getCitizenships().equals(List.of("IN"))
-                && facts.getAssessmentDate().equals(LocalDate.of(2026, 3, 9))));
+                && facts.getAssessmentDate().equals(LocalDate.of(2026, 3, 9))), eq(Channel.API));
     }
 
     @Test
@@ -81,7 +85,7 @@ class DecisionControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail", containsString("malformed JSON")));
-        verify(decisions, never()).decide(any());
+        verify(decisions, never()).decide(any(), any());
     }
 
     @Test
@@ -101,6 +105,8 @@ class DecisionControllerTest {
                 .andExpect(jsonPath("$.errors", hasSize(3)))
                 .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder(
                         "candidate.age", "jobOffer.annualGrossSalaryEur", "jobOffer.iscoCode")));
+        verify(decisions).rejected(DecisionMetrics.INVALID_FIELD, Channel.API);
+        verify(decisions, never()).decide(any(), any());
     }
 
     @Test
@@ -135,7 +141,7 @@ class DecisionControllerTest {
 
     @Test
     void contradictionsFoundByTheServiceAreA400NamingTheField() throws Exception {
-        given(decisions.decide(any())).willThrow(new InvalidCaseException(List.of(
+        given(decisions.decide(any(), any())).willThrow(new InvalidCaseException(List.of(
                 new FieldProblem("candidate.age", "is 30 but candidate.birthDate gives 36"))));
         mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(indianDeveloper()))
                 .andExpect(status().isBadRequest())
@@ -144,7 +150,7 @@ class DecisionControllerTest {
 
     @Test
     void anAssessmentDateOutsideTheWindowGivesTheWindow() throws Exception {
-        given(decisions.decide(any())).willThrow(new AssessmentDateOutOfRangeException(LocalDate.of(2023, 1, 1),
+        given(decisions.decide(any(), any())).willThrow(new AssessmentDateOutOfRangeException(LocalDate.of(2023, 1, 1),
                 new DateWindow(LocalDate.of(2024, 3, 1), LocalDate.of(2026, 12, 31))));
         mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content("{\"assessmentDate\": \"2023-01-01\"}"))
                 .andExpect(status().isBadRequest())
@@ -168,7 +174,7 @@ class DecisionControllerTest {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.status").value(413));
-        verify(decisions, never()).decide(any());
+        verify(decisions, never()).decide(any(), any());
     }
 
     @Test
@@ -180,7 +186,7 @@ class DecisionControllerTest {
 
     @Test
     void aBatchAnswersEveryCaseInOrderWithProblemsInPlace() throws Exception {
-        given(decisions.decide(any())).willReturn(advice("A"));
+        given(decisions.decide(any(), any())).willReturn(advice("A"));
         String body = "{\"cases\": [" + indianDeveloper() + ", {\"candidate\": {\"age\": -3}}, " + indianDeveloper() + "]}";
         mvc.perform(post("/api/v1/decisions/batch").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
@@ -190,6 +196,8 @@ class DecisionControllerTest {
                 .andExpect(jsonPath("$.results[1].index").value(1))
                 .andExpect(jsonPath("$.results[1].errors[0].field").value("candidate.age"))
                 .andExpect(jsonPath("$.results[2].recommendedPathway").value("BLUE_CARD"));
+        verify(decisions, times(2)).decide(any(), eq(Channel.BATCH));
+        verify(decisions).rejected(DecisionMetrics.INVALID_FIELD, Channel.BATCH);
     }
 
     @Test
@@ -199,7 +207,9 @@ class DecisionControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("cases"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("at most 1000")));
-        verify(decisions, never()).decide(any());
+        verify(decisions, never()).decide(any(), any());
+        verify(decisions).rejected(DecisionMetrics.BATCH_TOO_LARGE, Channel.BATCH);
+        verify(decisions, never()).rejected(eq(DecisionMetrics.INVALID_FIELD), any());
     }
 
     @Test
@@ -207,5 +217,6 @@ class DecisionControllerTest {
         mvc.perform(post("/api/v1/decisions/batch").contentType(MediaType.APPLICATION_JSON).content("{\"items\": []}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("cases"));
+        verify(decisions).rejected(DecisionMetrics.INVALID_FIELD, Channel.BATCH);
     }
 }

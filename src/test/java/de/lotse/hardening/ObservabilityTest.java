@@ -1,6 +1,7 @@
 package de.lotse.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -25,11 +26,14 @@ import org.springframework.boot.actuate.autoconfigure.metrics.PropertiesMeterFil
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Metrics of the decisions and the access log: a decision counts each assessed pathway under its outcome, the
- * recommended pathway, and its latency; refusals count by reason; the admin reads them at /actuator/prometheus;
- * every API request leaves one access log line, with a request id the caller may supply.
+ * recommended pathway, and its latency, once per case answered (API, each case of a batch, the form's result — not
+ * the previous variant decided again for the comparison, not again for the PDF protocol); every case counts as
+ * answered or rejected under its channel, refusals by reason; the admin reads them at /actuator/prometheus; every API
+ * request leaves one access log line, with a request id the caller may supply.
  */
 class ObservabilityTest extends HardeningContext {
 
@@ -41,6 +45,26 @@ class ObservabilityTest extends HardeningContext {
              "jobOffer": {"annualGrossSalaryEur": 52000, "iscoCode": "2512", "qualifiedEmployment": true,
                           "matchesQualification": true}}
             """;
+
+    /** {@link #CASE} as an advisor types it into the German form. */
+    private static final Map<String, String> FORM_CASE = Map.ofEntries(
+            Map.entry("assessmentDate", "2026-03-09"),
+            Map.entry("goal", "ANY"),
+            Map.entry("candidate.citizenships", "Indien (IN)"),
+            Map.entry("candidate.age", "31"),
+            Map.entry("candidate.residence", "ABROAD"),
+            Map.entry("qualification.level", "ACADEMIC"),
+            Map.entry("qualification.acquiredIn", "ABROAD"),
+            Map.entry("qualification.profession", "SOFTWARE_DEVELOPER"),
+            Map.entry("qualification.academicComparability", "COMPARABLE"),
+            Map.entry("jobOffer", "true"),
+            Map.entry("jobOffer.annualGrossSalaryEur", "52.000"),
+            Map.entry("jobOffer.iscoCode", "2512"),
+            Map.entry("jobOffer.qualifiedEmployment", "true"),
+            Map.entry("jobOffer.matchesQualification", "true"));
+
+    /** The previous variant of {@link #FORM_CASE}: a lower salary outside the IT occupations. */
+    private static final String PREVIOUS_CASE = CASE.replace("52000", "40000").replace("\"2512\"", "\"2421\"");
 
     @Autowired
     MockMvc mvc;
@@ -71,12 +95,17 @@ class ObservabilityTest extends HardeningContext {
     }
 
     @Test
-    void refusedCasesCountByReason() throws Exception {
+    void refusedCasesCountByReasonAndChannel() throws Exception {
         Map<String, Double> before = new HashMap<>();
         for (String reason : List.of(DecisionMetrics.INVALID_FIELD, DecisionMetrics.INVALID_CASE,
                 DecisionMetrics.ASSESSMENT_DATE, DecisionMetrics.UNREADABLE, DecisionMetrics.BATCH_TOO_LARGE)) {
             before.put(reason, count(DecisionMetrics.REJECTED, "reason", reason));
+            for (String channel : List.of("api", "batch", "form", "pdf")) {
+                before.put(reason + "/" + channel, rejected(reason, channel));
+            }
         }
+        double batchAnsweredBefore = count(DecisionMetrics.ANSWERED, "channel", "batch");
+        double decisionsBefore = count(DecisionMetrics.RECOMMENDED);
         assertThat(decide(CASE.replace("\"age\": 31", "\"age\": 300")).getStatus()).isEqualTo(400);
         assertThat(decide(CASE.replace("SOFTWARE_DEVELOPER", "NO_SUCH_PROFESSION")).getStatus()).isEqualTo(400);
         assertThat(decide(CASE.replace("2026-03-09", "2001-01-01")).getStatus()).isEqualTo(400);
@@ -98,6 +127,97 @@ class ObservabilityTest extends HardeningContext {
                 .isEqualTo(before.get(DecisionMetrics.UNREADABLE) + 1);
         assertThat(count(DecisionMetrics.REJECTED, "reason", DecisionMetrics.BATCH_TOO_LARGE))
                 .isEqualTo(before.get(DecisionMetrics.BATCH_TOO_LARGE) + 1);
+        // by channel: the single requests are api, the batch's cases and the batch as a whole are batch
+        assertThat(rejected(DecisionMetrics.INVALID_FIELD, "api")).isEqualTo(before.get("invalid-field/api") + 1);
+        assertThat(rejected(DecisionMetrics.INVALID_FIELD, "batch")).isEqualTo(before.get("invalid-field/batch") + 2);
+        assertThat(rejected(DecisionMetrics.INVALID_CASE, "api")).isEqualTo(before.get("invalid-case/api") + 1);
+        assertThat(rejected(DecisionMetrics.ASSESSMENT_DATE, "api")).isEqualTo(before.get("assessment-date/api") + 1);
+        assertThat(rejected(DecisionMetrics.UNREADABLE, "api")).isEqualTo(before.get("unreadable/api") + 1);
+        assertThat(rejected(DecisionMetrics.BATCH_TOO_LARGE, "batch")).isEqualTo(before.get("batch-too-large/batch") + 1);
+        assertThat(count(DecisionMetrics.ANSWERED, "channel", "batch")).as("the batch's one valid case")
+                .isEqualTo(batchAnsweredBefore + 1);
+        assertThat(count(DecisionMetrics.RECOMMENDED)).isEqualTo(decisionsBefore + 1);
+
+        // a batch that is no JSON, or whose envelope is wrong, is refused as a whole and counts once, as batch
+        assertThat(batch(CASE.substring(0, 40)).getStatus()).isEqualTo(400);
+        assertThat(batch("{\"items\": []}").getStatus()).isEqualTo(400);
+        assertThat(rejected(DecisionMetrics.UNREADABLE, "batch")).isEqualTo(before.get("unreadable/batch") + 1);
+        assertThat(rejected(DecisionMetrics.UNREADABLE, "api")).isEqualTo(before.get("unreadable/api") + 1);
+        assertThat(rejected(DecisionMetrics.INVALID_FIELD, "batch")).isEqualTo(before.get("invalid-field/batch") + 3);
+        // a body that is no JSON elsewhere is no refused case
+        assertThat(mvc.perform(post("/api/v1/admin/rules/check").with(httpBasic("admin", ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"rulesDir\":")).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(count(DecisionMetrics.REJECTED, "reason", DecisionMetrics.UNREADABLE))
+                .isEqualTo(before.get(DecisionMetrics.UNREADABLE) + 2);
+        assertThat(rejected(DecisionMetrics.INVALID_FIELD, "form")).isEqualTo(before.get("invalid-field/form"));
+        assertThat(rejected(DecisionMetrics.INVALID_FIELD, "pdf")).isEqualTo(before.get("invalid-field/pdf"));
+    }
+
+    @Test
+    void aFormResultCountsOnceAsADecisionEvenWithAPreviousVariantAndItsPdfNotAgain() throws Exception {
+        Map<String, Double> before = decisionCounts();
+        double recommendedBefore = count(DecisionMetrics.RECOMMENDED);
+        long timedBefore = latency().count();
+        double formBefore = count(DecisionMetrics.ANSWERED, "channel", "form");
+        double rejectedBefore = count(DecisionMetrics.REJECTED);
+
+        // the previous variant (another salary and occupation, so other outcomes) is decided only for the comparison;
+        // a previous variant outside the rules' dates is dropped, and is no refusal either
+        assertThat(form("/advice", FORM_CASE, "previousCase", PREVIOUS_CASE).getStatus()).isEqualTo(200);
+        Map<String, Double> afterForm = decisionCounts();
+        assertThat(count(DecisionMetrics.RECOMMENDED)).isEqualTo(recommendedBefore + 1);
+        assertThat(latency().count()).isEqualTo(timedBefore + 1);
+        assertThat(count(DecisionMetrics.ANSWERED, "channel", "form")).isEqualTo(formBefore + 1);
+        assertThat(form("/advice", FORM_CASE, "previousCase", PREVIOUS_CASE.replace("2026-03-09", "2001-01-01"))
+                .getStatus()).isEqualTo(200);
+        assertThat(count(DecisionMetrics.REJECTED)).isEqualTo(rejectedBefore);
+        assertThat(count(DecisionMetrics.RECOMMENDED)).isEqualTo(recommendedBefore + 2);
+
+        // the PDF protocol prints that result: answered through pdf, but no second decision
+        double pdfBefore = count(DecisionMetrics.ANSWERED, "channel", "pdf");
+        Map<String, Double> beforePdf = decisionCounts();
+        MockHttpServletResponse pdf = form("/advice/pdf", FORM_CASE);
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        assertThat(pdf.getContentType()).isEqualTo(MediaType.APPLICATION_PDF_VALUE);
+        assertThat(count(DecisionMetrics.ANSWERED, "channel", "pdf")).isEqualTo(pdfBefore + 1);
+        assertThat(decisionCounts()).isEqualTo(beforePdf);
+        assertThat(count(DecisionMetrics.RECOMMENDED)).isEqualTo(recommendedBefore + 2);
+        assertThat(latency().count()).isEqualTo(timedBefore + 2);
+
+        // one form result counts the pathways exactly as one API decision of the same case does
+        Map<String, Double> beforeApi = decisionCounts();
+        assertThat(decide(CASE).getStatus()).isEqualTo(200);
+        assertThat(difference(before, afterForm)).isNotEmpty().isEqualTo(difference(beforeApi, decisionCounts()));
+    }
+
+    @Test
+    void aRefusedFormCountsOnceByReasonWhateverTheNumberOfFaultyFields() throws Exception {
+        double invalidField = rejected(DecisionMetrics.INVALID_FIELD, "form");
+        double invalidCase = rejected(DecisionMetrics.INVALID_CASE, "form");
+        double assessmentDate = rejected(DecisionMetrics.ASSESSMENT_DATE, "pdf");
+        double rejected = count(DecisionMetrics.REJECTED);
+        double answered = count(DecisionMetrics.ANSWERED);
+        double recommended = count(DecisionMetrics.RECOMMENDED);
+
+        assertThat(form("/advice", FORM_CASE, "candidate.age", "200").getStatus()).isEqualTo(400);
+        assertThat(rejected(DecisionMetrics.INVALID_FIELD, "form")).isEqualTo(invalidField + 1);
+        // two faulty inputs: a text that is no amount (found by the form) and an unknown country
+        Map<String, String> twoFaults = new HashMap<>(FORM_CASE);
+        twoFaults.put("jobOffer.annualGrossSalaryEur", "viel");
+        twoFaults.put("candidate.citizenships", "Atlantis");
+        assertThat(form("/advice", twoFaults).getStatus()).isEqualTo(400);
+        assertThat(rejected(DecisionMetrics.INVALID_FIELD, "form")).isEqualTo(invalidField + 2);
+        // a contradiction the engine finds
+        assertThat(form("/advice", FORM_CASE, "candidate.birthDate", "01.01.1980").getStatus()).isEqualTo(400);
+        assertThat(rejected(DecisionMetrics.INVALID_CASE, "form")).isEqualTo(invalidCase + 1);
+        // a protocol the rules in service cannot answer
+        assertThat(form("/advice/pdf", FORM_CASE, "assessmentDate", "2001-01-01").getStatus()).isEqualTo(400);
+        assertThat(rejected(DecisionMetrics.ASSESSMENT_DATE, "pdf")).isEqualTo(assessmentDate + 1);
+
+        assertThat(count(DecisionMetrics.REJECTED)).isEqualTo(rejected + 4);
+        assertThat(count(DecisionMetrics.ANSWERED)).isEqualTo(answered);
+        assertThat(count(DecisionMetrics.RECOMMENDED)).isEqualTo(recommended);
     }
 
     @Test
@@ -162,6 +282,33 @@ class ObservabilityTest extends HardeningContext {
                 .andReturn().getResponse();
     }
 
+    private MockHttpServletResponse batch(String body) throws Exception {
+        return mvc.perform(post("/api/v1/decisions/batch").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse();
+    }
+
+    /** The form posted with its CSRF token; {@code changes} are pairs of field and value that replace or add one. */
+    private MockHttpServletResponse form(String path, Map<String, String> values, String... changes) throws Exception {
+        Map<String, String> form = new HashMap<>(values);
+        for (int i = 0; i < changes.length; i += 2) {
+            form.put(changes[i], changes[i + 1]);
+        }
+        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf());
+        form.forEach(request::param);
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static Map<String, Double> difference(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> difference = new HashMap<>();
+        after.forEach((key, value) -> {
+            double delta = value - before.getOrDefault(key, 0.0);
+            if (delta != 0) {
+                difference.put(key, delta);
+            }
+        });
+        return difference;
+    }
+
     private Map<String, Double> decisionCounts() {
         Map<String, Double> counts = new HashMap<>();
         for (Counter c : registry.find(DecisionMetrics.DECISIONS).counters()) {
@@ -170,9 +317,13 @@ class ObservabilityTest extends HardeningContext {
         return counts;
     }
 
-    private double count(String name, String tag, String value) {
-        Counter counter = registry.find(name).tag(tag, value).counter();
-        return counter == null ? 0 : counter.count();
+    /** The sum of the counters of that name with these tags (pairs of key and value), over their other tags. */
+    private double count(String name, String... tags) {
+        return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private double rejected(String reason, String channel) {
+        return count(DecisionMetrics.REJECTED, "reason", reason, "channel", channel);
     }
 
     private Timer latency() {

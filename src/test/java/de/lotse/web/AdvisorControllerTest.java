@@ -4,9 +4,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,6 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
+import de.lotse.decision.DecisionMetrics;
+import de.lotse.decision.DecisionMetrics.Channel;
 import de.lotse.decision.Language;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -100,7 +104,7 @@ class AdvisorControllerTest extends WebSliceTest {
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(form("/advice", indianDeveloper())).andExpect(status().isForbidden());
         mvc.perform(form("/advice/pdf", indianDeveloper())).andExpect(status().isForbidden());
-        verify(decisions, never()).decide(any());
+        verifyNoInteractions(decisions);
     }
 
     @Test
@@ -126,7 +130,7 @@ class AdvisorControllerTest extends WebSliceTest {
                 && facts.getJobOffer().getQualifiedEmployment()
                 && facts.getQualification().getProfession().equals("SOFTWARE_DEVELOPER")
                 && facts.getAssessmentDate().equals(LocalDate.of(2026, 3, 9))
-                && facts.getCandidate().getBirthDate() == null));
+                && facts.getCandidate().getBirthDate() == null), eq(Channel.FORM));
     }
 
     @Test
@@ -144,7 +148,7 @@ class AdvisorControllerTest extends WebSliceTest {
         mvc.perform(form("/advice", with(indianDeveloper(), "jobOffer", "false")).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Angaben zum Arbeitsplatzangebot wurden nicht berücksichtigt")));
-        verify(decisions).decide(argThat(facts -> facts.getJobOffer() == null));
+        verify(decisions).decide(argThat(facts -> facts.getJobOffer() == null), eq(Channel.FORM));
     }
 
     @Test
@@ -158,7 +162,8 @@ class AdvisorControllerTest extends WebSliceTest {
                 .andExpect(xpath("//input[@id='jobOffer-annualGrossSalaryEur']/@value").string("52.000"))
                 .andExpect(xpath("//div[@id='error-summary']//a/@href").string("#candidate-age"))
                 .andExpect(xpath("//input[@id='candidate-citizenships-0']/@value").string("Indien (IN)"));
-        verify(decisions, never()).decide(any());
+        verify(decisions, never()).decide(any(), any());
+        verify(decisions).rejected(DecisionMetrics.INVALID_FIELD, Channel.FORM);
     }
 
     @Test
@@ -182,6 +187,8 @@ class AdvisorControllerTest extends WebSliceTest {
                 .andExpect(xpath("//input[@id='candidate-citizenships-1']/@value").string("Serbien"))
                 .andExpect(xpath("//p[@id='jobOffer-annualGrossSalaryEur-error']").string(containsString("Betrag in Euro")))
                 .andExpect(xpath("count(//div[@id='error-summary']//li)").number(2.0));
+        verify(decisions, times(1)).rejected(DecisionMetrics.INVALID_FIELD, Channel.FORM);
+        verify(decisions, never()).decide(any(), any());
     }
 
     @Test
@@ -189,7 +196,8 @@ class AdvisorControllerTest extends WebSliceTest {
         mvc.perform(form("/advice", with(indianDeveloper(), "candidate.birthDate", "01.01.1980")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("//p[@id='candidate-age-error']").string(containsString("passen")));
-        verify(decisions, times(1)).decide(any());
+        verify(decisions, times(1)).decide(any(), eq(Channel.FORM));
+        verify(decisions, never()).rejected(any(), any());
     }
 
     @Test
@@ -227,7 +235,9 @@ class AdvisorControllerTest extends WebSliceTest {
                 .andExpect(xpath("//table[@id='changed-outcomes']//tr[th='Blaue Karte EU']/td[1]").string(containsString("Möglich nach Schritten")))
                 .andExpect(xpath("//table[@id='changed-outcomes']//tr[th='Blaue Karte EU']/td[2]").string(containsString("Möglich")))
                 .andExpect(content().string(containsString("Empfehlung vorher:")));
-        verify(decisions, times(2)).decide(any());
+        verify(decisions, times(1)).decide(any(), eq(Channel.FORM));
+        verify(decisions, times(1)).decide(argThat(facts -> facts.getJobOffer().getIscoCode().equals("2421")
+                && facts.getJobOffer().getAnnualGrossSalaryEur().compareTo(new BigDecimal("40000")) == 0));
     }
 
     @Test
@@ -249,7 +259,7 @@ class AdvisorControllerTest extends WebSliceTest {
                 .andExpect(xpath("//form[@id='case']/input[@name='inputLanguage']/@value").string("en"))
                 .andExpect(content().string(containsString("Orientation, not legal advice")));
         verify(decisions).decide(argThat(facts -> facts.getLanguage() == Language.en
-                && facts.getJobOffer().getAnnualGrossSalaryEur().compareTo(new BigDecimal("52000")) == 0));
+                && facts.getJobOffer().getAnnualGrossSalaryEur().compareTo(new BigDecimal("52000")) == 0), eq(Channel.FORM));
     }
 
     @Test
@@ -258,12 +268,12 @@ class AdvisorControllerTest extends WebSliceTest {
                 "experience.relevantYearsInLast5", "2.5");
         mvc.perform(form("/advice", english).param("lang", "en").with(csrf())).andExpect(status().isOk());
         verify(decisions).decide(argThat(facts -> facts.getJobOffer().getAnnualGrossSalaryEur().compareTo(new BigDecimal("52000.50")) == 0
-                && facts.getExperience().getRelevantYearsInLast5().compareTo(new BigDecimal("2.5")) == 0));
+                && facts.getExperience().getRelevantYearsInLast5().compareTo(new BigDecimal("2.5")) == 0), eq(Channel.FORM));
     }
 
     @Test
     void anUnexpectedFailureShowsTheErrorPageNotJson() throws Exception {
-        org.mockito.BDDMockito.willThrow(new IllegalStateException("boom")).given(decisions).decide(any());
+        org.mockito.BDDMockito.willThrow(new IllegalStateException("boom")).given(decisions).decide(any(), any());
         mvc.perform(form("/advice", indianDeveloper()).with(csrf()))
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))

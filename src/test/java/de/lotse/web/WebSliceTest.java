@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The web pages as a slice (one Spring context shared by the web slice tests): controllers, templates, message
  * bundles and security are real; the knowledge-base service is a Mockito mock that hands out the repository's rules,
  * and the decision service is a Mockito mock that answers with the real engine (so tests can check what the form
- * sends to it).
+ * sends to it, through which channel, and what it counts as rejected).
  */
 @WebMvcTest(controllers = {AdvisorController.class, RulesPageController.class},
         properties = "lotse.admin.password=admin-secret")
@@ -45,6 +45,7 @@ abstract class WebSliceTest {
         DecisionService real = TestKnowledge.decisions();
         given(knowledge.current()).willAnswer(inv -> TestKnowledge.kb());
         given(decisions.decide(any())).willAnswer(inv -> real.decide(inv.getArgument(0)));
+        given(decisions.decide(any(), any())).willAnswer(inv -> real.decide(inv.getArgument(0)));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
