@@ -71,41 +71,14 @@ wrk.body = [[{"assessmentDate": "2026-03-09", "language": "en",
   "jobOffer": {"annualGrossSalaryEur": 52000, "iscoCode": "2512", "qualifiedEmployment": true,
                "matchesQualification": true, "weeklyHours": 40, "federalState": "HE"}}]]
 LUA
-MIX=""
-if python3 -c 'import yaml' 2>/dev/null; then
-  # every scenario request of test-cases/ that expects an answer, in turn (base merged as ScenarioFiles does)
-  python3 - "$ROOT/test-cases" "$WORK/mix.lua" <<'PY'
-import json, pathlib, sys, yaml
-def merge(target, update):
-    if not isinstance(target, dict) or not isinstance(update, dict):
-        return update
-    out = dict(target)
-    for k, v in update.items():
-        if v is None:
-            out.pop(k, None)
-        else:
-            out[k] = merge(out.get(k), v) if k in out else v
-    return out
-bodies = []
-for f in sorted(pathlib.Path(sys.argv[1]).glob("*.y*ml")):
-    doc = yaml.safe_load(f.read_text(encoding="utf-8"))
-    for s in doc.get("scenarios", []):
-        if "error" in (s.get("expect") or {}):
-            continue
-        bodies.append(json.dumps(merge(doc.get("base") or {}, s.get("request") or {}), default=str))
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write("local bodies = {\n")
-    for b in bodies:
-        out.write("[==[" + b + "]==],\n")
-    out.write("}\nlocal i = 0\nlocal headers = {[\"Content-Type\"] = \"application/json\"}\n"
-              "request = function()\n  i = i % #bodies + 1\n"
-              "  return wrk.format(\"POST\", \"/api/v1/decisions\", headers, bodies[i])\nend\n")
-print(f"== case mix: {len(bodies)} scenario requests of test-cases/")
-PY
-  MIX="$WORK/mix.lua"
-else
-  echo "== python3 with PyYAML not found: the test-cases/ mix is skipped, the single case is used"
-fi
+# every scenario request of test-cases/ that the service answers, in turn: the same mix as the engine benchmark
+# (de.lotse.bench.CaseMix reads test-cases/ as the scenario tests do)
+echo "== writing the case mix (test classes and their classpath in $BUILD)"
+mvn -B -q -Dlotse.build.dir="$BUILD" test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$BUILD/bench.classpath"
+java -cp "$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")" de.lotse.bench.WrkMix "$WORK/mix.lua" \
+    2>&1 | grep -v -E 'WARN|INFO'
+MIX="$WORK/mix.lua"
 
 # --- start ---------------------------------------------------------------------------------------------------------
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)"
