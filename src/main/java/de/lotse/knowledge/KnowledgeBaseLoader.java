@@ -62,7 +62,7 @@ public final class KnowledgeBaseLoader {
             throw new InvalidRulesException(List.of(new RuleProblem(folder.toString(), 0,
                     "the rules folder does not exist (set lotse.rules.dir or LOTSE_RULES_DIR)")));
         }
-        Map<String, byte[]> files = readAll(root);
+        Map<String, byte[]> files = readAll(realPath(root));
         return new Snapshot(root, files, hash(files));
     }
 
@@ -243,6 +243,19 @@ public final class KnowledgeBaseLoader {
         } catch (DataError e) {
             problems.add(e.problem());
             return null;
+        }
+    }
+
+    /**
+     * The folder itself when the configured path is a symbolic link (e.g. {@code /rules} → {@code /releases/v7}, switched
+     * to publish a new version): the walk below would otherwise see the link and nothing behind it. Resolved at every
+     * read, so a switched link is read anew.
+     */
+    private static Path realPath(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            throw new InvalidRulesException(List.of(new RuleProblem(root.toString(), 0, "cannot be read: " + e.getMessage())));
         }
     }
 

@@ -107,6 +107,28 @@ public class KnowledgeBaseService implements RuleBookProvider, SmartInitializing
     }
 
     /**
+     * Reloads only if the folder's content differs from the version in service and from the last rejected one; else
+     * records nothing (no attempt, no metric), so a periodic check costs one read of the folder. A folder that cannot
+     * be read is reported by a reload (once per distinct problem).
+     */
+    public synchronized Optional<ReloadAttempt> reloadIfChanged(String trigger) {
+        String version;
+        try {
+            version = loader.read(folder).version();
+        } catch (InvalidRulesException e) {
+            if (e.problems().equals(lastRejectedErrors) && lastRejectedVersion == null) {
+                return Optional.empty();
+            }
+            ReloadAttempt attempt = reload(trigger);
+            return Optional.of(attempt);
+        }
+        if (version.equals(current().version()) || version.equals(lastRejectedVersion)) {
+            return Optional.empty();
+        }
+        return Optional.of(reload(trigger));
+    }
+
+    /**
      * Reads the rules folder and puts it into service if its content is new and valid. One reload runs at a time;
      * decisions go on meanwhile with the version in service.
      *

@@ -18,8 +18,16 @@ public record LotseProperties(@DefaultValue Rules rules) {
      * @param watch    reload by itself when a file in the folder changes ({@code lotse.rules.watch}, default true)
      * @param debounce quiet time after the last change before the reload starts, so that an editor's save or a
      *                 copied folder is read once and whole ({@code lotse.rules.debounce}, default 500ms)
+     * @param checkInterval with {@code watch}, how often the folder's content is also compared with the version in
+     *                 service, for changes that send no file event: a switched symbolic link, a network file system
+     *                 changed from another host ({@code lotse.rules.check-interval}, default 60s; 0 switches it off)
      */
     public record Rules(@DefaultValue("rules") Path dir, @DefaultValue("true") boolean watch,
-                        @DefaultValue("500ms") Duration debounce) {
+                        @DefaultValue("500ms") Duration debounce, @DefaultValue("60s") Duration checkInterval) {
+
+        /** Without the periodic check. */
+        public Rules(Path dir, boolean watch, Duration debounce) {
+            this(dir, watch, debounce, Duration.ZERO);
+        }
     }
 }

@@ -22,13 +22,17 @@ import org.springframework.stereotype.Component;
  * Watches the rules folder (and its sub-folders) and asks for a reload once the folder has been quiet for the
  * debounce time after a change. A burst of saves — an editor writing a temp file and renaming it, or a whole folder
  * being copied — thus gives one reload of the finished content. Reloading content that is already in service is a
- * no-op, so spurious events cost a hash of the folder and nothing else. Off with {@code lotse.rules.watch=false}.
+ * no-op, so spurious events cost a hash of the folder and nothing else. Some changes send no event at all — a
+ * symbolic link switched to another folder, a network file system changed from another host, a folder the operating
+ * system cannot watch — so every {@code lotse.rules.check-interval} without events the folder's content is also
+ * compared with the version in service. Off with {@code lotse.rules.watch=false}.
  */
 @Component
 class RulesFolderWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RulesFolderWatcher.class);
     static final String TRIGGER = "file watcher";
+    static final String CHECK_TRIGGER = "periodic check";
 
     private final KnowledgeBaseService knowledge;
     private final LotseProperties.Rules settings;
@@ -47,17 +51,27 @@ class RulesFolderWatcher implements SmartLifecycle {
         }
         try {
             watchService = FileSystems.getDefault().newWatchService();
-            registerTree(knowledge.folder().toAbsolutePath().normalize());
+            // through a symbolic link, the folder it points to now (a switch of the link is found by the check)
+            registerTree(knowledge.folder().toRealPath());
         } catch (IOException e) {
-            log.warn("Cannot watch the rules folder {} ({}); use POST /api/v1/admin/rules/reload after changes",
-                    knowledge.folder(), e.toString());
-            return;
+            closeWatchService();
+            if (!periodicCheck()) {
+                log.warn("Cannot watch the rules folder {} ({}); use POST /api/v1/admin/rules/reload after changes",
+                        knowledge.folder(), e.toString());
+                return;
+            }
+            log.warn("Cannot watch the rules folder {} ({}); checking it every {} s instead", knowledge.folder(),
+                    e.toString(), settings.checkInterval().toSeconds());
         }
         thread = new Thread(this::run, "rules-folder-watcher");
         thread.setDaemon(true);
         thread.start();
-        log.info("Watching {} for changes (debounce {} ms)", knowledge.folder().toAbsolutePath(),
-                settings.debounce().toMillis());
+        log.info("Watching {} for changes (debounce {} ms, content check {})", knowledge.folder().toAbsolutePath(),
+                settings.debounce().toMillis(), periodicCheck() ? "every " + settings.checkInterval().toSeconds() + " s" : "off");
+    }
+
+    private boolean periodicCheck() {
+        return settings.checkInterval() != null && settings.checkInterval().toMillis() > 0;
     }
 
     @Override
@@ -65,12 +79,20 @@ class RulesFolderWatcher implements SmartLifecycle {
         Thread running = thread;
         thread = null;
         if (running != null) {
+            closeWatchService();
+            running.interrupt();
+        }
+    }
+
+    private void closeWatchService() {
+        WatchService service = watchService;
+        watchService = null;
+        if (service != null) {
             try {
-                watchService.close();
+                service.close();
             } catch (IOException e) {
                 log.debug("Closing the watch service: {}", e.toString());
             }
-            running.interrupt();
         }
     }
 
@@ -81,13 +103,23 @@ class RulesFolderWatcher implements SmartLifecycle {
 
     private void run() {
         long debounce = Math.max(1, settings.debounce().toMillis());
+        long check = periodicCheck() ? settings.checkInterval().toMillis() : 0;
+        WatchService events = watchService;
         try {
             while (thread == Thread.currentThread()) {
-                WatchKey key = watchService.take();
+                WatchKey key = events == null ? null
+                        : check > 0 ? events.poll(check, TimeUnit.MILLISECONDS) : events.take();
+                if (key == null) {
+                    if (events == null) {
+                        Thread.sleep(check);
+                    }
+                    knowledge.reloadIfChanged(CHECK_TRIGGER);
+                    continue;
+                }
                 boolean changed = drain(key);
                 // wait until the folder has been quiet for the debounce time
                 WatchKey next;
-                while ((next = watchService.poll(debounce, TimeUnit.MILLISECONDS)) != null) {
+                while ((next = events.poll(debounce, TimeUnit.MILLISECONDS)) != null) {
                     changed |= drain(next);
                 }
                 if (changed) {

@@ -109,6 +109,62 @@ class KnowledgeBaseServiceTest {
         assertThat(service.current()).isSameAs(before);
     }
 
+    @Test
+    void theCheckReloadsOnlyChangedContentAndRecordsNothingOtherwise() throws IOException {
+        assertThat(service.reloadIfChanged("check")).isEmpty();
+        assertThat(service.lastReload()).isEmpty();
+        assertThat(meters.find("lotse.rules.reloads").counters()).isEmpty();
+
+        replace("parameters/opportunity-card-min-points.yaml", "value: 6", "value: 5");
+        assertThat(service.reloadIfChanged("check")).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ReloadStatus.LOADED));
+        assertThat(service.reloadIfChanged("check")).isEmpty();
+
+        // a broken version is reported once, not at every check
+        replace("aufenthg/s18g_blaue_karte.drl", "then", "then oops(");
+        assertThat(service.reloadIfChanged("check")).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ReloadStatus.FAILED));
+        assertThat(service.reloadIfChanged("check")).isEmpty();
+        // and so is a folder that cannot be read
+        FileSystemUtils.deleteRecursively(rules);
+        assertThat(service.reloadIfChanged("check")).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ReloadStatus.FAILED));
+        assertThat(service.reloadIfChanged("check")).isEmpty();
+        assertThat(meters.counter("lotse.rules.reloads", "result", "failed").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aFolderReachedThroughASymbolicLinkLoadsAndASwitchOfTheLinkIsFoundByThePeriodicCheck() throws Exception {
+        Path v1 = rules;
+        Path v2 = temp.resolve("rules-v2");
+        FileSystemUtils.copyRecursively(v1, v2);
+        String file = "parameters/opportunity-card-min-points.yaml";
+        Files.writeString(v2.resolve(file), Files.readString(v2.resolve(file)).replaceFirst("value: 6", "value: 5"));
+        Path link = Files.createSymbolicLink(temp.resolve("current"), v1);
+        KnowledgeBaseService linked = new KnowledgeBaseService(new LotseProperties(new LotseProperties.Rules(link, true,
+                Duration.ofMillis(50), Duration.ofMillis(200))), Clock.systemUTC(), meters);
+        assertThat(linked.current().version()).isEqualTo(service.current().version());
+
+        RulesFolderWatcher watcher = new RulesFolderWatcher(linked, new LotseProperties(new LotseProperties.Rules(link,
+                true, Duration.ofMillis(50), Duration.ofMillis(200))));
+        watcher.start();
+        try {
+            // publish v2 the way docs/deployment.md says: a new link moved over the old one (no file event in v1)
+            Path next = Files.createSymbolicLink(temp.resolve("current.next"), v2);
+            Files.move(next, link, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (linked.current().version().equals(service.current().version()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            watcher.stop();
+        }
+        assertThat(linked.current().version()).isNotEqualTo(service.current().version());
+        assertThat(linked.lastReload()).hasValueSatisfying(a -> {
+            assertThat(a.trigger()).isEqualTo(RulesFolderWatcher.CHECK_TRIGGER);
+            assertThat(a.status()).isEqualTo(ReloadStatus.LOADED);
+        });
+        assertThat(linked.current().parameters().definitions().get("opportunity-card-min-points").values())
+                .anySatisfy(v -> assertThat(v.value()).isEqualByComparingTo("5"));
+    }
+
     private void replace(String file, String from, String to) throws IOException {
         Path path = rules.resolve(file);
         String content = Files.readString(path);
