@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The catalogues and texts of one knowledge-base version (rules/catalogues, rules/texts). Lists are in file order,
+ * The catalogues and texts of one knowledge-base version (rules/catalogues, rules/texts), and the acts the rules cite. Lists are in file order,
  * which is their display order; the lookups by code, and the text keys of conditions and steps, are resolved once,
  * when the knowledge base is loaded.
  */
@@ -33,6 +33,7 @@ public final class Catalogue {
     private final List<Entry> conditions;
     private final Map<String, LocalizedText> professions;
     private final Texts texts;
+    private final Acts acts;
     private final Map<String, Integer> pathwayRank;
     private final Map<String, Integer> stepRank;
     private final Map<String, Integer> documentRank;
@@ -45,8 +46,15 @@ public final class Catalogue {
     /** {@link #stepTextKeys} by pathway and step code, for the codes of the catalogue. */
     private final Map<String, Map<String, List<String>>> stepTextKeys = new HashMap<>();
 
+    /** A catalogue without acts: no citation links anywhere. */
     public Catalogue(List<PathwayInfo> pathways, List<Entry> steps, List<DocumentInfo> documents, List<Entry> conditions,
                      Map<String, LocalizedText> professions, Texts texts) {
+        this(pathways, steps, documents, conditions, professions, texts, Acts.none());
+    }
+
+    public Catalogue(List<PathwayInfo> pathways, List<Entry> steps, List<DocumentInfo> documents, List<Entry> conditions,
+                     Map<String, LocalizedText> professions, Texts texts, Acts acts) {
+        this.acts = acts;
         this.pathways = List.copyOf(pathways);
         this.steps = List.copyOf(steps);
         this.documents = List.copyOf(documents);
@@ -99,6 +107,9 @@ public final class Catalogue {
     public List<Entry> conditions() { return conditions; }
     public Map<String, LocalizedText> professions() { return professions; }
     public Texts texts() { return texts; }
+
+    /** The acts the rules cite, with their addresses (catalogues/acts.yaml). */
+    public Acts acts() { return acts; }
 
     /** Position in pathways.yaml (ranking among equal outcomes); unknown codes last. */
     public int pathwayRank(String code) { return pathwayRank.getOrDefault(code, Integer.MAX_VALUE); }

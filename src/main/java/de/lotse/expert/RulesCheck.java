@@ -1,5 +1,6 @@
 package de.lotse.expert;
 
+import de.lotse.decision.Acts;
 import de.lotse.expert.CheckReport.FileProblem;
 import de.lotse.expert.CheckReport.ScenarioOutcome;
 import de.lotse.expert.CheckReport.Totals;
@@ -21,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -83,11 +86,51 @@ public class RulesCheck {
 
     private static List<RuleProblem> warnings(KnowledgeBase kb, Set<String> fired, boolean noScenarios) {
         List<RuleProblem> warnings = new ArrayList<>(kb.parameters().computedGapsAfterWindow());
+        warnings.addAll(unlistedActs(kb));
         if (!noScenarios) {
             for (RuleInfo rule : kb.rules()) {
                 if (!fired.contains(rule.name())) {
                     warnings.add(new RuleProblem(rule.file(), rule.line(), "the rule \"" + rule.name()
                             + "\" fires in no scenario: add a scenario in which it applies"));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /** A word that looks like the abbreviation of an act: "PflBG", "BÄO", "ThürSozAnerkG", "FreizügG/EU". */
+    private static final Pattern ACT_LIKE =
+            Pattern.compile("(?<![\\p{L}\\d])\\p{Lu}\\p{L}+[GVO](?:/EU)?(?![\\p{L}\\d])");
+
+    /**
+     * The acts that rules cite ({@code @legalBasis}) but catalogues/acts.yaml lacks, once each, at the first rule that
+     * cites them: such citations show without a link. A part of a citation (cut at ";") that names no act of the
+     * catalogue counts when it holds a word that looks like an act's abbreviation, or else a "§" or "Art.".
+     */
+    static List<RuleProblem> unlistedActs(KnowledgeBase kb) {
+        Acts acts = kb.catalogue().acts();
+        List<RuleProblem> warnings = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (RuleInfo rule : kb.rules()) {
+            for (String part : Acts.parts(rule.legalBasis())) {
+                if (acts.find(part) != null) {
+                    continue;
+                }
+                List<String> unlisted = new ArrayList<>();
+                Matcher word = ACT_LIKE.matcher(part);
+                while (word.find()) {
+                    unlisted.add(word.group());
+                }
+                if (unlisted.isEmpty() && (part.contains("§") || part.contains("Art."))) {
+                    unlisted.add(part);
+                }
+                for (String act : unlisted) {
+                    if (reported.add(act)) {
+                        String names = act.equals(part) ? "names no act of " + KnowledgeBaseLoader.ACTS
+                                : "names '" + act + "', which is not in " + KnowledgeBaseLoader.ACTS;
+                        warnings.add(new RuleProblem(rule.file(), rule.line(), "the citation \"" + part + "\" " + names
+                                + ": add the act there (with its folder on the statute site, if it has one) so that its citations link"));
+                    }
                 }
             }
         }

@@ -1,5 +1,7 @@
 package de.lotse.knowledge;
 
+import de.lotse.decision.Acts;
+import de.lotse.decision.Acts.Act;
 import de.lotse.decision.Catalogue;
 import de.lotse.decision.Catalogue.DocumentInfo;
 import de.lotse.decision.Catalogue.Entry;
@@ -25,7 +27,11 @@ final class CatalogueLoader {
     private CatalogueLoader() {
     }
 
-    static List<PathwayInfo> pathways(YamlNode file) {
+    /**
+     * A pathway without its own {@code url} links to the norm of its first legal basis that {@code acts} can link
+     * (none if no part can).
+     */
+    static List<PathwayInfo> pathways(YamlNode file, Acts acts) {
         List<PathwayInfo> result = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (YamlNode entry : file.require("pathways").list()) {
@@ -39,10 +45,55 @@ final class CatalogueLoader {
                     throw goal.error("'" + goal.text() + "' is not a goal (ANY, EMPLOYMENT, JOB_SEARCH, VOCATIONAL_TRAINING, STUDY, RECOGNITION)");
                 }
             }
-            result.add(new PathwayInfo(code, entry.require("title").localized(), entry.require("legalBasis").texts(),
-                    entry.optionalText("url"), Set.copyOf(goals)));
+            List<String> legalBasis = entry.require("legalBasis").texts();
+            String url = entry.optionalText("url");
+            result.add(new PathwayInfo(code, entry.require("title").localized(), legalBasis,
+                    url != null ? url : acts.firstUrl(legalBasis), Set.copyOf(goals)));
         }
         return result;
+    }
+
+    private static final List<String> ACT_KEYS = List.of("abbreviation", "name", "folder", "source", "note");
+
+    /**
+     * catalogues/acts.yaml: {@code base} (the statute site, https://…/) and the acts with abbreviation (as cited,
+     * unique, without ';'), name, and optionally folder (then with a source). A misspelt key is an error, as it would
+     * silently drop a link.
+     */
+    static Acts acts(YamlNode file) {
+        YamlNode baseNode = file.require("base");
+        String base = baseNode.text();
+        if (!base.matches("https://[^\\s]+/")) {
+            throw baseNode.error("base '" + base + "' must be an https:// address ending in '/'");
+        }
+        List<Act> acts = new ArrayList<>();
+        Set<String> abbreviations = new HashSet<>();
+        for (YamlNode entry : file.require("acts").list()) {
+            for (Map.Entry<String, YamlNode> key : entry.map().entrySet()) {
+                if (!ACT_KEYS.contains(key.getKey())) {
+                    throw key.getValue().error("unknown key '" + key.getKey() + "' (an act has " + ACT_KEYS + ")");
+                }
+            }
+            String abbreviation = entry.requireText("abbreviation");
+            if (abbreviation.contains(";")) {
+                throw entry.require("abbreviation").error("the abbreviation '" + abbreviation
+                        + "' contains ';', which separates the norms of a citation");
+            }
+            if (!abbreviations.add(abbreviation)) {
+                throw entry.require("abbreviation").error("the act '" + abbreviation + "' appears twice");
+            }
+            String name = entry.requireText("name");
+            String folder = entry.optionalText("folder");
+            if (folder != null) {
+                if (!folder.matches("[a-z0-9][a-z0-9_-]*")) {
+                    throw entry.require("folder").error("folder '" + folder + "' of " + abbreviation
+                            + " must be the part of the act's address after base (lower-case letters, digits, '_', '-')");
+                }
+                entry.requireText("source");
+            }
+            acts.add(new Act(abbreviation, name, folder));
+        }
+        return new Acts(base, acts);
     }
 
     static List<Entry> entries(YamlNode file, String listName) {
@@ -102,8 +153,8 @@ final class CatalogueLoader {
 
     static Catalogue catalogue(List<PathwayInfo> pathways, List<Entry> steps, List<DocumentInfo> documents,
                                List<Entry> conditions, Map<String, LocalizedText> professions,
-                               Map<String, LocalizedText> texts) {
-        return new Catalogue(pathways, steps, documents, conditions, professions, new Texts(texts));
+                               Map<String, LocalizedText> texts, Acts acts) {
+        return new Catalogue(pathways, steps, documents, conditions, professions, new Texts(texts), acts);
     }
 
     private static String code(YamlNode entry, Set<String> seen) {

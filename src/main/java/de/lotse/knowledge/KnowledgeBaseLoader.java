@@ -1,5 +1,6 @@
 package de.lotse.knowledge;
 
+import de.lotse.decision.Acts;
 import de.lotse.decision.Catalogue;
 import de.lotse.decision.Catalogue.DocumentInfo;
 import de.lotse.decision.Catalogue.Entry;
@@ -32,6 +33,9 @@ import java.util.stream.Stream;
  * them with file and line; nothing half-loaded is ever returned.
  */
 public final class KnowledgeBaseLoader {
+
+    /** The catalogue of the acts the rules cite, relative to the rules folder. */
+    public static final String ACTS = "catalogues/acts.yaml";
 
     private final Clock clock;
     /**
@@ -90,7 +94,10 @@ public final class KnowledgeBaseLoader {
         ParameterTable parameters = supportedFrom == null ? null
                 : ParameterTable.load(parameterFiles, supportedFrom, problems);
 
-        List<PathwayInfo> pathways = read(files, "catalogues/pathways.yaml", problems, CatalogueLoader::pathways);
+        // optional (older rules folders have none): without it no citation links
+        Acts acts = files.containsKey(ACTS) ? read(files, ACTS, problems, CatalogueLoader::acts) : Acts.none();
+        Acts linking = acts == null ? Acts.none() : acts;
+        List<PathwayInfo> pathways = read(files, "catalogues/pathways.yaml", problems, f -> CatalogueLoader.pathways(f, linking));
         List<Entry> steps = read(files, "catalogues/steps.yaml", problems, f -> CatalogueLoader.entries(f, "steps"));
         List<Entry> conditions = read(files, "catalogues/conditions.yaml", problems, f -> CatalogueLoader.entries(f, "conditions"));
         List<DocumentInfo> documents = read(files, "catalogues/documents.yaml", problems, CatalogueLoader::documents);
@@ -138,7 +145,8 @@ public final class KnowledgeBaseLoader {
         if (!problems.isEmpty() || compiled == null) {
             throw new InvalidRulesException(problems);
         }
-        Catalogue catalogue = CatalogueLoader.catalogue(pathways, steps, documents, conditions, professionTitles, texts);
+        Catalogue catalogue = CatalogueLoader.catalogue(pathways, steps, documents, conditions, professionTitles, texts,
+                acts);
         checkTexts(catalogue, problems);
         checkCodes(drl, catalogue, problems);
         if (!problems.isEmpty()) {

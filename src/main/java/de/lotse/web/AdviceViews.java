@@ -51,12 +51,14 @@ public class AdviceViews {
         Advice advice = advised.advice();
         Language language = Languages.of(locale);
         Catalogue catalogue = rules.current().catalogue();
+        LawLinks links = LawLinks.of(catalogue);
         String date = Texts.render(advice.assessmentDate(), language);
         List<PathwayView> open = new ArrayList<>();
         List<PathwayView> closed = new ArrayList<>();
         PathwayView recommended = null;
         for (PathwayAdvice p : advice.pathways()) {
-            PathwayView view = pathway(p, Objects.equals(p.code(), advice.recommendedPathway()), date, language, locale);
+            PathwayView view = pathway(p, Objects.equals(p.code(), advice.recommendedPathway()), date, language, locale,
+                    links);
             (p.outcome() == Outcome.NOT_ELIGIBLE ? closed : open).add(view);
             if (view.recommended()) {
                 recommended = view;
@@ -65,17 +67,19 @@ public class AdviceViews {
         ComparisonView comparison = advised.previous()
                 .map(previous -> compare(previous, advised, catalogue, locale)).orElse(null);
         List<TraceView> trace = advice.trace().stream()
-                .map(t -> new TraceView(t.rule(), LawLinks.parts(t.legalBasis()))).toList();
+                .map(t -> new TraceView(t.rule(), links.parts(t.legalBasis()))).toList();
         String version = advice.rulesVersion();
         String shortVersion = version != null && version.length() > 19 ? version.substring(0, 19) + "…" : version;
         return new ResultView(date, version, shortVersion, advice.caseReference(), recommended,
-                open, closed, recognition(advice.recognition(), language, locale),
+                open, closed, recognition(advice.recognition(), language, locale, links),
                 List.copyOf(mapper.describe(advised.request(), catalogue, locale, false).values()), comparison,
                 advice.disclaimer(), jobOfferDetailsIgnored, trace);
     }
 
-    private PathwayView pathway(PathwayAdvice p, boolean recommended, String date, Language language, Locale locale) {
-        List<ConditionView> conditions = p.conditions().stream().map(c -> condition(c, date, language, locale)).toList();
+    private PathwayView pathway(PathwayAdvice p, boolean recommended, String date, Language language, Locale locale,
+                                LawLinks links) {
+        List<ConditionView> conditions = p.conditions().stream()
+                .map(c -> condition(c, date, language, locale, links)).toList();
         List<String> missing = p.missingFacts().stream()
                 .map(path -> FormFields.forProblem(path).map(f -> message(f.labelKey(), locale)).orElse(path))
                 .distinct().toList();
@@ -89,18 +93,18 @@ public class AdviceViews {
         PointsView points = null;
         if (p.points() != null) {
             List<PointsRow> rows = p.points().items().stream()
-                    .map(i -> new PointsRow(criterion(i.criterion(), language), i.points(), LawLinks.parts(i.legalBasis())))
+                    .map(i -> new PointsRow(criterion(i.criterion(), language), i.points(), links.parts(i.legalBasis())))
                     .toList();
             points = new PointsView(p.points().total(), p.points().required(),
                     p.points().total() >= p.points().required(), rows);
         }
         return new PathwayView(p.code(), p.title(), p.outcome().name(), message("outcome." + p.outcome().name(), locale),
-                badge(p.outcome()), recommended, LawLinks.parts(p.legalBasis()), conditions, missing,
+                badge(p.outcome()), recommended, links.parts(p.legalBasis()), conditions, missing,
                 p.steps().stream().map(StepAdvice::text).toList(), approval,
                 documents(p.code(), p.documents()), points, p.notes());
     }
 
-    private ConditionView condition(Condition c, String date, Language language, Locale locale) {
+    private ConditionView condition(Condition c, String date, Language language, Locale locale, LawLinks links) {
         String status = c.status();
         GapView gap = null;
         if (c.required() != null && c.actual() != null) {
@@ -109,7 +113,7 @@ public class AdviceViews {
             gap = new GapView(Texts.render(c.required(), language), Texts.render(c.actual(), language), difference, date);
         }
         return new ConditionView(c.code(), status, message("condition.status." + status, locale), c.text(),
-                LawLinks.parts(c.legalBasis()), gap);
+                links.parts(c.legalBasis()), gap);
     }
 
     private List<DocumentView> documents(String owner, List<DocumentItem> documents) {
@@ -118,12 +122,12 @@ public class AdviceViews {
                 .toList();
     }
 
-    private RecognitionView recognition(Advice.Recognition r, Language language, Locale locale) {
+    private RecognitionView recognition(Advice.Recognition r, Language language, Locale locale, LawLinks links) {
         if (r == null) {
             return null;
         }
         return new RecognitionView(yesNo(r.required(), locale), yesNo(r.regulatedProfession(), locale),
-                LawLinks.parts(r.legalBasis()), r.competentAuthority(), r.reason(),
+                links.parts(r.legalBasis()), r.competentAuthority(), r.reason(),
                 r.steps().stream().map(StepAdvice::text).toList(), documents("RECOGNITION", r.documents()));
     }
 

@@ -48,18 +48,19 @@ public record RulesPage(String version, String loadedAt, String supportedFrom, S
     }
 
     static RulesPage of(KnowledgeBase kb, ReloadAttempt last, Language language) {
+        LawLinks links = LawLinks.of(kb.catalogue());
         Map<String, List<RuleView>> byFile = new TreeMap<>();
         for (RuleInfo rule : kb.rules()) {
             byFile.computeIfAbsent(rule.file(), f -> new ArrayList<>()).add(new RuleView(rule.name(),
-                    LawLinks.parts(rule.legalBasis()), rule.file() + ":" + rule.line()));
+                    links.parts(rule.legalBasis()), rule.file() + ":" + rule.line()));
         }
         List<RuleFile> files = new ArrayList<>();
         byFile.forEach((file, rules) -> files.add(new RuleFile(file, rules)));
         List<ParameterView> parameters = kb.parameters().definitions().values().stream()
                 .sorted(java.util.Comparator.comparing(ParameterTable.Definition::name))
-                .map(d -> parameter(d, language)).toList();
+                .map(d -> parameter(d, language, links)).toList();
         List<CodeListView> lists = new ArrayList<>();
-        kb.codeLists().all().forEach((name, versions) -> versions.forEach(v -> lists.add(codeList(v, language))));
+        kb.codeLists().all().forEach((name, versions) -> versions.forEach(v -> lists.add(codeList(v, language, links))));
         Reload reload = last == null ? null : new Reload(instant(last.at(), language), last.trigger(),
                 last.status().name(), last.version(), last.candidateVersion(),
                 last.errors().stream().map(Object::toString).toList(), last.durationMillis());
@@ -68,20 +69,20 @@ public record RulesPage(String version, String loadedAt, String supportedFrom, S
                 kb.rules().size(), reload, files, parameters, lists);
     }
 
-    private static ParameterView parameter(ParameterTable.Definition d, Language language) {
+    private static ParameterView parameter(ParameterTable.Definition d, Language language, LawLinks links) {
         List<ValueView> values = d.values().stream().map(v -> new ValueView(Texts.render(v.from(), language),
                 v.value() == null ? "–" : Texts.render(v.value(), language), LawLinks.linkify(v.source()), v.note()))
                 .toList();
         String computed = d.computedFrom() == null ? null
                 : Texts.render(d.computedPercent(), language) + " % · " + d.computedFrom();
-        return new ParameterView(d.name(), d.file(), d.description(), d.unit(), LawLinks.parts(d.reference()), d.url(),
+        return new ParameterView(d.name(), d.file(), d.description(), d.unit(), links.parts(d.reference()), d.url(),
                 d.applicableFrom() == null ? null : Texts.render(d.applicableFrom(), language),
                 d.knownUntil() == null ? null : Texts.render(d.knownUntil(), language), computed, values);
     }
 
-    private static CodeListView codeList(CodeLists.Version v, Language language) {
+    private static CodeListView codeList(CodeLists.Version v, Language language, LawLinks links) {
         return new CodeListView(v.name(), v.title() == null ? v.name() : v.title().in(language),
-                LawLinks.parts(v.reference()),
+                links.parts(v.reference()),
                 v.since() == null || v.since().equals(java.time.LocalDate.MIN) ? null : Texts.render(v.since(), language),
                 String.join(", ", new java.util.TreeSet<>(v.list().getMembers())));
     }

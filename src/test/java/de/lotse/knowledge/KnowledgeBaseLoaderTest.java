@@ -3,9 +3,11 @@ package de.lotse.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.lotse.decision.Acts;
 import de.lotse.decision.Advice;
 import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.CaseFacts;
+import de.lotse.decision.Catalogue.PathwayInfo;
 import de.lotse.decision.Candidate;
 import de.lotse.decision.DecisionService;
 import de.lotse.decision.JobOffer;
@@ -353,6 +355,87 @@ class KnowledgeBaseLoaderTest {
         assertThat(kb.evaluate(facts, LocalDate.of(2026, 3, 9)).outputs())
                 .anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(de.lotse.decision.facts.Note.class,
                         n -> assertThat(n.getKey()).isEqualTo("test.without")));
+    }
+
+    /** The documented way to link a new act: add it to catalogues/acts.yaml; after the reload its citations link. */
+    @Test
+    void anActAddedToTheActsCatalogueLinksItsCitationsAfterTheReload() throws IOException {
+        Path rules = copyOfRules();
+        KnowledgeBase before = loader.load(rules);
+        Acts acts = before.catalogue().acts();
+        assertThat(acts.base()).isEqualTo("https://www.gesetze-im-internet.de/");
+        assertThat(acts.url("§ 18g Abs. 1 AufenthG")).isEqualTo(acts.base() + "aufenthg_2004/__18g.html");
+        assertThat(acts.url("§ 12a Abs. 2 BspG")).as("not in the catalogue yet").isNull();
+
+        Path file = rules.resolve("catalogues/acts.yaml");
+        Files.writeString(file, Files.readString(file)
+                + "  - abbreviation: BspG\n    name: Beispielgesetz (a test)\n    folder: bspg_2030\n    source: a test\n");
+        KnowledgeBase after = loader.load(rules);
+
+        assertThat(after.catalogue().acts().url("§ 12a Abs. 2 BspG")).isEqualTo(acts.base() + "bspg_2030/__12a.html");
+        assertThat(after.catalogue().acts().url("§ 18g Abs. 1 AufenthG")).isEqualTo(acts.base() + "aufenthg_2004/__18g.html");
+        assertThat(after.version()).isNotEqualTo(before.version());
+        assertThat(after.sharesCompiledRulesWith(before)).as("a data change: the rules are not compiled again").isTrue();
+    }
+
+    /** A pathway's link comes from the acts catalogue unless pathways.yaml gives its own; no address lives twice. */
+    @Test
+    void aPathwayWithoutItsOwnUrlLinksToItsFirstLegalBasisThroughTheActs() throws IOException {
+        Path rules = copyOfRules();
+        KnowledgeBase kb = loader.load(rules);
+        String base = kb.catalogue().acts().base();
+        assertThat(kb.catalogue().pathways()).allSatisfy(p -> assertThat(p.url()).as(p.code()).startsWith(base));
+        assertThat(pathway(kb, "BLUE_CARD").url()).isEqualTo(base + "aufenthg_2004/__18g.html");
+        assertThat(pathway(kb, "EU_FREE_MOVEMENT").url()).isEqualTo(base + "freiz_gg_eu_2004/");
+        assertThat(pathway(kb, "EXPERIENCE_BASED_EMPLOYMENT").url()).as("its own url, not § 19c AufenthG")
+                .isEqualTo(base + "beschv_2013/__6.html");
+
+        replace(rules.resolve("catalogues/acts.yaml"), "folder: aufenthg_2004", "folder: aufenthg_2030");
+        KnowledgeBase moved = loader.load(rules);
+        assertThat(pathway(moved, "BLUE_CARD").url()).isEqualTo(base + "aufenthg_2030/__18g.html");
+        CaseFacts someone = new CaseFacts();
+        someone.setAssessmentDate(LocalDate.of(2026, 3, 9));
+        someone.setCandidate(new Candidate());
+        someone.getCandidate().setCitizenships(List.of("IN"));
+        assertThat(blueCard(decide(moved, someone)).url()).as("the advice's pathway url")
+                .isEqualTo(base + "aufenthg_2030/__18g.html");
+
+        Files.delete(rules.resolve("catalogues/acts.yaml"));
+        KnowledgeBase none = loader.load(rules);
+        assertThat(none.catalogue().acts().url("§ 18g AufenthG")).as("without acts.yaml nothing links").isNull();
+        assertThat(pathway(none, "BLUE_CARD").url()).isNull();
+        assertThat(pathway(none, "EXPERIENCE_BASED_EMPLOYMENT").url()).isEqualTo(base + "beschv_2013/__6.html");
+    }
+
+    @Test
+    void aBadActIsReportedWithFileAndLine() throws IOException {
+        Path rules = copyOfRules();
+        Path file = rules.resolve("catalogues/acts.yaml");
+        String original = Files.readString(file);
+        int end = (int) original.lines().count();
+        int baseLine = (int) original.lines().takeWhile(l -> !l.startsWith("base:")).count() + 1;
+        record Broken(String text, int line, String message) {
+        }
+        List<Broken> cases = List.of(
+                new Broken(original + "  - abbreviation: PflBG\n    name: again\n", end + 1, "the act 'PflBG' appears twice"),
+                new Broken(original + "  - abbreviation: BspG\n    name: x\n    folder: https://example.org/bspg/\n    source: s\n",
+                        end + 3, "folder 'https://example.org/bspg/' of BspG must be the part of the act's address after base"),
+                new Broken(original + "  - abbreviation: BspG\n    name: x\n    folder: bspg\n", end + 1, "'source' is missing"),
+                new Broken(original + "  - abbreviation: BspG\n    name: x\n    fodler: bspg\n", end + 3, "unknown key 'fodler'"),
+                new Broken(original + "  - abbreviation: BspG\n", end + 1, "'name' is missing"),
+                new Broken(original + "  - abbreviation: \"§ 1 A; B\"\n    name: x\n", end + 1, "contains ';'"),
+                new Broken(original.replace("base: https://www.gesetze-im-internet.de/", "base: https://www.gesetze-im-internet.de"),
+                        baseLine, "must be an https:// address ending in '/'"));
+        for (Broken broken : cases) {
+            Files.writeString(file, broken.text());
+            assertThatThrownBy(() -> loader.load(rules)).as(broken.message()).isInstanceOf(InvalidRulesException.class)
+                    .hasMessageContaining("catalogues/acts.yaml:" + broken.line() + ": ")
+                    .hasMessageContaining(broken.message());
+        }
+    }
+
+    private static PathwayInfo pathway(KnowledgeBase kb, String code) {
+        return kb.catalogue().pathways().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
     }
 
     @Test

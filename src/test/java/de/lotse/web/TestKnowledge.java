@@ -15,6 +15,9 @@ final class TestKnowledge {
     /** "Today" in the web tests: 9 March 2026, Berlin. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-09T09:00:00Z"), ZoneId.of("Europe/Berlin"));
 
+    /** One loader: a copy of the rules that differs in data only reuses its compilation of the rules. */
+    private static final KnowledgeBaseLoader LOADER = new KnowledgeBaseLoader(CLOCK);
+
     private static KnowledgeBase knowledgeBase;
 
     private TestKnowledge() {
@@ -22,9 +25,15 @@ final class TestKnowledge {
 
     static synchronized KnowledgeBase kb() {
         if (knowledgeBase == null) {
-            knowledgeBase = new KnowledgeBaseLoader(CLOCK).load(Path.of("rules"));
+            knowledgeBase = LOADER.load(Path.of("rules"));
         }
         return knowledgeBase;
+    }
+
+    /** Another rules folder (e.g. an edited copy), loaded like the repository's. */
+    static synchronized KnowledgeBase load(Path folder) {
+        kb();
+        return LOADER.load(folder);
     }
 
     static DecisionService decisions() {
