@@ -24,6 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Maps everything a client can get wrong to an RFC 9457 problem document: 400 naming each field, 413, 415, 405, 404.
  * Anything else is the service's fault: a 500 problem without internals (the cause is logged, never case data).
+ * It answers every path, also those without a controller (an unknown address arrives as a NoResourceFoundException),
+ * except a browser's request for a page: the web package answers those with its error page (web.PageErrorResolver,
+ * which runs first, and web.WebErrorAdvice).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -59,8 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error while answering a request: {}", e.toString(), e);
-        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Internal error", "The service could not answer; the error has been logged."));
+        return ResponseEntity.internalServerError().body(Problems.internal());
     }
 
     static ProblemDetail problem(InvalidCaseException e) {

@@ -1,7 +1,6 @@
 package de.lotse.api;
 
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** The request body exceeds the configured limit (413). An IOException so that it can end a body being read. */
@@ -15,7 +14,6 @@ class PayloadTooLargeException extends IOException {
     }
 
     ProblemDetail problem() {
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body too large",
-                "The request body exceeds " + limit + " bytes.");
+        return Problems.payloadTooLarge(limit);
     }
 }

@@ -1,5 +1,7 @@
 package de.lotse.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lotse.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,11 +20,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "X-API-Key";
 
     private final byte[] key;
-    private final ProblemResponses problems;
+    private final ObjectMapper mapper;
 
-    ApiKeyFilter(String key, ProblemResponses problems) {
+    ApiKeyFilter(String key, ObjectMapper mapper) {
         this.key = key.getBytes(StandardCharsets.UTF_8);
-        this.problems = problems;
+        this.mapper = mapper;
     }
 
     @Override
@@ -41,8 +42,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-        problems.write(response, HttpStatus.UNAUTHORIZED, "api-key-required", "API key required",
-                given == null ? "This service requires the header " + HEADER + "." : "The API key is not valid.",
-                request.getRequestURI());
+        Problems.write(request, response, Problems.apiKeyRequired(given == null
+                ? "This service requires the header " + HEADER + "." : "The API key is not valid."), mapper);
     }
 }

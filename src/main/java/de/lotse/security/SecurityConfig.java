@@ -1,8 +1,12 @@
 package de.lotse.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lotse.api.Problems;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -37,6 +42,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * </ul>
  * No sessions: the form's CSRF token travels in a cookie (double submit), so several instances can serve one advisor.
  * The JSON API has no cookies to ride on and is exempt from CSRF. Every answer carries CSP, frame and no-sniff headers.
+ * Refusals are problem documents ({@link Problems}), except one: a POST of the advisor form whose token is missing or
+ * stale (the cookie expired, was dropped, or another tab replaced it) is forwarded to {@link #FORM_TOKEN_REJECTED},
+ * which shows the form again with what was entered and a valid token (status 403). Nothing is decided from such a
+ * POST, so a cross-site POST can at most make the victim's browser show a filled form.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -51,6 +60,11 @@ public class SecurityConfig {
             + " frame-ancestors 'none'";
     /** Swagger UI sets inline styles; it still runs only its own scripts. */
     static final String CSP_SWAGGER = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+    /** The POSTs of the advisor form (web.AdvisorController). */
+    static final Set<String> FORM_POSTS = Set.of("/advice", "/edit", "/advice/pdf");
+    /** Where a form POST with a missing or stale token goes: web.AdvisorController shows the form again there. */
+    static final String FORM_TOKEN_REJECTED = "/advice/token-rejected";
 
     private final String adminPassword;
     private final String apiKey;
@@ -75,7 +89,6 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http, ObjectMapper mapper) throws Exception {
-        ProblemResponses problems = new ProblemResponses(mapper);
         boolean webClosed = isSet(webPassword);
         http.authorizeHttpRequests(a -> {
             a.requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
@@ -90,12 +103,13 @@ public class SecurityConfig {
                 a.anyRequest().permitAll();
             }
         });
-        http.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers("/api/**"));
-        http.httpBasic(b -> b.realmName("Fachkraefte-Lotse").authenticationEntryPoint(entryPoint(problems)));
-        http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems))
-                .accessDeniedHandler(accessDenied(problems)));
+        http.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers("/api/**")
+                .ignoringRequestMatchers(SecurityConfig::isFormTokenRejectedForward));
+        http.httpBasic(b -> b.realmName("Fachkraefte-Lotse").authenticationEntryPoint(entryPoint(mapper)));
+        http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper))
+                .accessDeniedHandler(accessDenied(mapper)));
         if (isSet(apiKey)) {
-            http.addFilterAfter(new ApiKeyFilter(apiKey, problems), BasicAuthenticationFilter.class);
+            http.addFilterAfter(new ApiKeyFilter(apiKey, mapper), BasicAuthenticationFilter.class);
         }
         return common(http, CSP).build();
     }
@@ -114,18 +128,44 @@ public class SecurityConfig {
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
     }
 
-    private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+    private static AuthenticationEntryPoint entryPoint(ObjectMapper mapper) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Fachkraefte-Lotse\"");
-            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                    "This resource needs HTTP Basic credentials.", request.getRequestURI());
+            Problems.write(request, response, Problems.unauthorized("This resource needs HTTP Basic credentials."),
+                    mapper);
         };
     }
 
-    private static AccessDeniedHandler accessDenied(ProblemResponses problems) {
-        return (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "These credentials do not allow this request (or the form's security token is missing or stale;"
-                        + " reload the page).", request.getRequestURI());
+    private static AccessDeniedHandler accessDenied(ObjectMapper mapper) {
+        return (request, response, e) -> {
+            if (e instanceof CsrfException && isFormPost(request)) {
+                // The forward passes the security filters again: authorization applies to it (a closed form stays
+                // closed), and the CSRF filter does not refuse it again (isFormTokenRejectedForward): no loop.
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                request.getRequestDispatcher(FORM_TOKEN_REJECTED).forward(request, response);
+                return;
+            }
+            Problems.write(request, response, Problems.forbidden("These credentials do not allow this request (or the"
+                    + " form's security token is missing or stale; reload the page)."), mapper);
+        };
+    }
+
+    /** A POST of the advisor form as the browser sent it (not a forward or an error dispatch). */
+    private static boolean isFormPost(HttpServletRequest request) {
+        return request.getDispatcherType() == DispatcherType.REQUEST && "POST".equals(request.getMethod())
+                && FORM_POSTS.contains(path(request));
+    }
+
+    /**
+     * The forward of a refused form POST needs no token of its own: its handler only shows the form again. (The CSRF
+     * filter already skips a forward inside its own refusal; this keeps it so should that ever change.)
+     */
+    private static boolean isFormTokenRejectedForward(HttpServletRequest request) {
+        return request.getDispatcherType() == DispatcherType.FORWARD && FORM_TOKEN_REJECTED.equals(path(request));
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /**

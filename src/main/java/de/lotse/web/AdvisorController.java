@@ -2,6 +2,8 @@ package de.lotse.web;
 
 import de.lotse.decision.DecisionMetrics.Channel;
 import de.lotse.decision.Language;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,14 +24,20 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The advisor form: {@code GET /} an empty form, {@code POST /advice} the result (or the form with its errors),
  * {@code POST /edit} back to the filled form, {@code POST /advice/pdf} the protocol. Case data only travels in
  * POST bodies — never in an address, which would end up in logs and browser histories — and is not stored.
+ * A POST whose security token is missing or stale comes back as the filled form ({@link #tokenRejected}).
  */
 @Controller
 class AdvisorController {
+
+    /** Where security.SecurityConfig forwards a form POST whose CSRF token is missing or stale. */
+    static final String TOKEN_REJECTED = "/advice/token-rejected";
 
     private final FormAdvisor advisor;
     private final CaseFormMapper mapper;
@@ -84,6 +92,10 @@ class AdvisorController {
     /** Back to the filled form; the case as it is now becomes the previous variant of the next result. */
     @PostMapping("/edit")
     String edit(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
+        return formPage(model, edited(params, locale), List.of(), true, locale);
+    }
+
+    private CaseForm edited(MultiValueMap<String, String> params, Locale locale) {
         CaseForm form = CaseForm.from(params);
         boolean fromResult = "result".equals(params.getFirst("from"));
         if (fromResult) {
@@ -92,6 +104,27 @@ class AdvisorController {
                 form.previousCase(current);
             }
         }
+        return form;
+    }
+
+    /**
+     * A form POST ({@code /advice}, {@code /edit}, {@code /advice/pdf}) whose CSRF token was missing or stale,
+     * forwarded here by the security filter with status 403: the form again with everything that was entered (from
+     * {@code /edit}: with its previous variant, as {@code /edit} would), a valid token, and a notice to check and
+     * send again. Nothing is decided: the POST is not verified. Only that forward reaches this address.
+     */
+    @PostMapping(TOKEN_REJECTED)
+    String tokenRejected(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale,
+                         HttpServletRequest request, HttpServletResponse response) {
+        if (request.getDispatcherType() != DispatcherType.FORWARD) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        UrlPathHelper paths = new UrlPathHelper();
+        String sentTo = paths.getOriginatingRequestUri(request)
+                .substring(paths.getOriginatingContextPath(request).length());
+        CaseForm form = "/edit".equals(sentTo) ? edited(params, locale) : CaseForm.from(params);
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("tokenRejected", true);
         return formPage(model, form, List.of(), true, locale);
     }
 

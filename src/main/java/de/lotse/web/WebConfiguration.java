@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -20,7 +22,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Language and page plumbing of the web pages. German is the default; {@code ?lang=en} (or {@code lang=de}) on any
  * page switches, and a cookie keeps the choice — there are no sessions. Texts come from messages.properties (German)
- * and messages_en.properties; the JVM's own locale never decides.
+ * and messages_en.properties; the JVM's own locale never decides. A browser that asks for a page that does not exist
+ * gets the error page, not the API's problem document ({@link PageErrorResolver}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
@@ -55,6 +58,18 @@ public class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new CsrfCookieInterceptor()).excludePathPatterns("/api/**");
     }
 
+    /** Before the exception handlers (and so before api.ApiExceptionHandler, which answers every path otherwise). */
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(0, new PageErrorResolver());
+    }
+
+    /** A request of the JSON API (its own locale, its own errors), not of a page. */
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/");
+    }
+
     /**
      * Pages: German or English only (anything else reads as German), from the cookie, German by default. The JSON API
      * keeps Spring's usual locale (Accept-Language, else the JVM's), so that its messages do not depend on a page
@@ -72,11 +87,6 @@ public class WebConfiguration implements WebMvcConfigurer {
                 return request.getLocale();
             }
             return Languages.locale(Languages.of(super.resolveLocale(request)));
-        }
-
-        private static boolean isApi(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            return path.startsWith("/api/");
         }
 
         @Override

@@ -8,12 +8,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * An unexpected failure behind a page answers with the error page (the API's handler would answer JSON, which a
- * browser shows as code). The log names the failure and the path, never the case: form data is personal data.
+ * A failure behind a page answers with the error page (the API's handler would answer JSON, which a browser shows as
+ * code): with the status the failure carries (404, 405 …) or 500. The log names an unexpected failure and the path,
+ * never the case: form data is personal data. {@link PageErrorResolver} shows the same page for a browser's request
+ * that reaches no page at all.
  */
 @ControllerAdvice(assignableTypes = {AdvisorController.class, RulesPageController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -23,10 +26,25 @@ class WebErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     String failure(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        log.error("Page {} {} failed: {}", request.getMethod(), request.getRequestURI(), where(e));
-        response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
-        model.addAttribute("status", HttpStatus.INTERNAL_SERVER_ERROR.value());
+        model.addAttribute("status", status(e, request, response));
         return "error";
+    }
+
+    /**
+     * The status of the error page for a failure, set on the response: a refusal's own status and headers (such as
+     * {@code Allow} with a 405), or 500 for anything else, which is logged.
+     */
+    static int status(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        int status = HttpStatus.INTERNAL_SERVER_ERROR.value();
+        if (e instanceof ErrorResponse refusal) {
+            status = refusal.getStatusCode().value();
+            refusal.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        }
+        if (status >= 500) {
+            log.error("Page {} {} failed: {}", request.getMethod(), request.getRequestURI(), where(e));
+        }
+        response.setStatus(status);
+        return status;
     }
 
     /**

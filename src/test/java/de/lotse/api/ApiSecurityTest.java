@@ -71,7 +71,10 @@ class ApiSecurityTest {
                     .andExpect(status().isUnauthorized())
                     .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Basic")))
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                    .andExpect(jsonPath("$.status").value(401));
+                    .andExpect(jsonPath("$.status").value(401))
+                    .andExpect(jsonPath("$.type").value("urn:lotse:problem:unauthorized"))
+                    .andExpect(jsonPath("$.title").value("Authentication required"))
+                    .andExpect(jsonPath("$.instance").value("/api/v1/admin/rules/reload"));
             mvc.perform(post("/api/v1/admin/rules/reload").with(httpBasic("admin", "")))
                     .andExpect(status().isUnauthorized());
             mvc.perform(post("/api/v1/admin/rules/reload").with(httpBasic("admin", "admin")))
@@ -164,6 +167,30 @@ class ApiSecurityTest {
     }
 
     @Nested
+    @TestPropertySource(properties = {"lotse.admin.password=s3cret-for-tests", "lotse.web.password=advisor-secret"})
+    class WithAFormPassword extends Slice {
+
+        @Test
+        void theAdvisorIsNoAdminAndTheRefusalIsAProblemDocument() throws Exception {
+            mvc.perform(post("/api/v1/admin/rules/reload").with(httpBasic("advisor", "advisor-secret")))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.type").value("urn:lotse:problem:forbidden"))
+                    .andExpect(jsonPath("$.title").value("Forbidden"))
+                    .andExpect(jsonPath("$.status").value(403))
+                    .andExpect(jsonPath("$.instance").value("/api/v1/admin/rules/reload"));
+            verify(knowledge, never()).reload(any());
+        }
+
+        @Test
+        void theDecisionApiNeedsNeitherTheFormPasswordNorACsrfToken() throws Exception {
+            given(decisions.decide(any())).willReturn(advice());
+            mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(CASE))
+                    .andExpect(status().isOk());
+        }
+    }
+
+    @Nested
     @TestPropertySource(properties = "lotse.api.key=key-for-tests-123")
     class WithAnApiKey extends Slice {
 
@@ -172,7 +199,9 @@ class ApiSecurityTest {
             mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(status().isUnauthorized())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                    .andExpect(jsonPath("$.type").value("urn:lotse:problem:api-key-required"));
+                    .andExpect(jsonPath("$.type").value("urn:lotse:problem:api-key-required"))
+                    .andExpect(jsonPath("$.title").value("API key required"))
+                    .andExpect(jsonPath("$.detail").value("This service requires the header X-API-Key."));
             mvc.perform(post("/api/v1/decisions").header("X-API-Key", "key-for-tests-12")
                             .contentType(MediaType.APPLICATION_JSON).content(CASE))
                     .andExpect(status().isUnauthorized());
