@@ -24,10 +24,6 @@ public record LotseProperties(@DefaultValue Rules rules) {
      */
     public record Rules(@DefaultValue("rules") Path dir, @DefaultValue("true") boolean watch,
                         @DefaultValue("500ms") Duration debounce, @DefaultValue("60s") Duration checkInterval) {
-
-        /** Without the periodic check. */
-        public Rules(Path dir, boolean watch, Duration debounce) {
-            this(dir, watch, debounce, Duration.ZERO);
-        }
+        // one constructor only: Spring binds the properties through it
     }
 }

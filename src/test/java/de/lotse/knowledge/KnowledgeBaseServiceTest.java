@@ -27,7 +27,7 @@ class KnowledgeBaseServiceTest {
         rules = temp.resolve("rules");
         FileSystemUtils.copyRecursively(Path.of("rules"), rules);
         service = new KnowledgeBaseService(new LotseProperties(new LotseProperties.Rules(rules, false,
-                Duration.ofMillis(100))), Clock.systemUTC(), meters);
+                Duration.ofMillis(100), Duration.ZERO)), Clock.systemUTC(), meters);
     }
 
     @Test

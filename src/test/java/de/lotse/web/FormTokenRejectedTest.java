@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -129,12 +130,12 @@ class FormTokenRejectedTest extends WebSliceTest {
                 .andExpect(xpath("//form[@id='case-form']/input[@name='_csrf']").exists())
                 .andExpect(xpath("//section[contains(@class,'recommendation')]").doesNotExist())
                 .andReturn().getResponse();
-        verify(decisions, never()).decide(any());
+        verifyNoInteractions(decisions);
 
         sendAgain(page, new Cookie(COOKIE, "current-token"), indianDeveloper())
                 .andExpect(status().isOk())
                 .andExpect(xpath("//section[contains(@class,'recommendation')]//a").string("Blaue Karte EU"));
-        verify(decisions, times(1)).decide(any());
+        verify(decisions, times(1)).decide(any(), any());
     }
 
     @Test
@@ -149,7 +150,7 @@ class FormTokenRejectedTest extends WebSliceTest {
                 .andReturn().getResponse();
 
         sendAgain(page, page.getCookie(COOKIE), indianDeveloper()).andExpect(status().isOk());
-        verify(decisions, times(1)).decide(any());
+        verify(decisions, times(1)).decide(any(), any());
     }
 
     @Test
@@ -160,7 +161,7 @@ class FormTokenRejectedTest extends WebSliceTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(xpath(NOTICE).exists())
                 .andExpect(xpath("//input[@id='jobOffer-iscoCode']/@value").string("2512"));
-        verify(decisions, never()).decide(any());
+        verifyNoInteractions(decisions);
     }
 
     @Test
@@ -176,7 +177,7 @@ class FormTokenRejectedTest extends WebSliceTest {
         followForward(mvc, refused(mvc, staleToken(browser("/advice", fromResult))))
                 .andExpect(status().isForbidden())
                 .andExpect(xpath("//input[@name='previousCase']/@value").string("{\"earlier\":1}"));
-        verify(decisions, never()).decide(any());
+        verifyNoInteractions(decisions);
     }
 
     @Test
@@ -197,7 +198,7 @@ class FormTokenRejectedTest extends WebSliceTest {
                 .andExpect(status().isForbidden())
                 .andExpect(forwardedUrl(null))
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        verify(decisions, never()).decide(any());
+        verifyNoInteractions(decisions);
     }
 
     @Test

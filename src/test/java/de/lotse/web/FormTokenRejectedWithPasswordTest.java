@@ -9,6 +9,7 @@ import static de.lotse.web.FormTokenRejectedTest.staleToken;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -40,6 +41,6 @@ class FormTokenRejectedWithPasswordTest extends WebSliceTest {
                 .andExpect(status().isForbidden())
                 .andExpect(xpath(NOTICE).exists())
                 .andExpect(xpath("//input[@id='candidate-age']/@value").string("31"));
-        verify(decisions, never()).decide(any());
+        verifyNoInteractions(decisions);
     }
 }
