@@ -8,6 +8,7 @@ import de.lotse.decision.Catalogue.PathwayInfo;
 import de.lotse.decision.LocalizedText;
 import de.lotse.decision.facts.Profession;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,6 +282,10 @@ public final class KnowledgeBaseLoader {
             }
         } catch (IOException e) {
             throw new InvalidRulesException(List.of(new RuleProblem(root.toString(), 0, "cannot be read: " + e.getMessage())));
+        } catch (UncheckedIOException e) {
+            // the walk itself failed: an entry vanished or cannot be read while the folder changes under it
+            throw new InvalidRulesException(List.of(new RuleProblem(root.toString(), 0,
+                    "cannot be read: " + e.getCause().getMessage())));
         }
         return files;
     }

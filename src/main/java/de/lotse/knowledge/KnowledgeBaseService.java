@@ -109,18 +109,23 @@ public class KnowledgeBaseService implements RuleBookProvider, SmartInitializing
     /**
      * Reloads only if the folder's content differs from the version in service and from the last rejected one; else
      * records nothing (no attempt, no metric), so a periodic check costs one read of the folder. A folder that cannot
-     * be read is reported by a reload (once per distinct problem).
+     * be read is reported by a reload once per distinct problem; when it can be read again, that is recorded too (as
+     * unchanged, if it holds the version in service), so the last attempt does not keep showing the failure.
      */
     public synchronized Optional<ReloadAttempt> reloadIfChanged(String trigger) {
+        boolean unreadableBefore = lastRejectedVersion == null && !lastRejectedErrors.isEmpty();
         String version;
         try {
             version = loader.read(folder).version();
         } catch (InvalidRulesException e) {
-            if (e.problems().equals(lastRejectedErrors) && lastRejectedVersion == null) {
+            if (unreadableBefore && e.problems().equals(lastRejectedErrors)) {
                 return Optional.empty();
             }
-            ReloadAttempt attempt = reload(trigger);
-            return Optional.of(attempt);
+            return Optional.of(reload(trigger));
+        }
+        if (unreadableBefore) {
+            lastRejectedErrors = List.of();
+            return Optional.of(reload(trigger));
         }
         if (version.equals(current().version()) || version.equals(lastRejectedVersion)) {
             return Optional.empty();

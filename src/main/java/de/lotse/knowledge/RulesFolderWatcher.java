@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * being copied — thus gives one reload of the finished content. Reloading content that is already in service is a
  * no-op, so spurious events cost a hash of the folder and nothing else. Some changes send no event at all — a
  * symbolic link switched to another folder, a network file system changed from another host, a folder the operating
- * system cannot watch — so every {@code lotse.rules.check-interval} without events the folder's content is also
- * compared with the version in service. Off with {@code lotse.rules.watch=false}.
+ * system cannot watch — so every {@code lotse.rules.check-interval} the folder's content is also compared with the
+ * version in service. When the folder is reached through a symbolic link, the watch follows the link to the folder it
+ * points to now. Nothing that goes wrong while reading stops the watcher. Off with {@code lotse.rules.watch=false}.
  */
 @Component
 class RulesFolderWatcher implements SmartLifecycle {
@@ -36,7 +37,10 @@ class RulesFolderWatcher implements SmartLifecycle {
 
     private final KnowledgeBaseService knowledge;
     private final LotseProperties.Rules settings;
+    /** File events of {@link #watchedRoot}; null when the folder cannot be watched (then only the check runs). */
     private volatile WatchService watchService;
+    /** The folder the events come from: the rules folder, or the folder its symbolic link points to. */
+    private volatile Path watchedRoot;
     private volatile Thread thread;
 
     RulesFolderWatcher(KnowledgeBaseService knowledge, LotseProperties properties) {
@@ -50,11 +54,8 @@ class RulesFolderWatcher implements SmartLifecycle {
             return;
         }
         try {
-            watchService = FileSystems.getDefault().newWatchService();
-            // through a symbolic link, the folder it points to now (a switch of the link is found by the check)
-            registerTree(knowledge.folder().toRealPath());
+            watch(knowledge.folder().toRealPath());
         } catch (IOException e) {
-            closeWatchService();
             if (!periodicCheck()) {
                 log.warn("Cannot watch the rules folder {} ({}); use POST /api/v1/admin/rules/reload after changes",
                         knowledge.folder(), e.toString());
@@ -79,14 +80,110 @@ class RulesFolderWatcher implements SmartLifecycle {
         Thread running = thread;
         thread = null;
         if (running != null) {
-            closeWatchService();
+            close(watchService);
+            watchService = null;
             running.interrupt();
         }
     }
 
-    private void closeWatchService() {
-        WatchService service = watchService;
-        watchService = null;
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** The folder the file events come from (for tests). */
+    Path watchedRoot() {
+        return watchedRoot;
+    }
+
+    private void run() {
+        long debounce = Math.max(1, settings.debounce().toMillis());
+        long check = periodicCheck() ? settings.checkInterval().toMillis() : 0;
+        long nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(check);
+        while (thread == Thread.currentThread()) {
+            try {
+                WatchService events = watchService;
+                long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextCheck - System.nanoTime()));
+                WatchKey key;
+                if (events == null) {
+                    Thread.sleep(wait);
+                    key = null;
+                } else {
+                    key = check > 0 ? events.poll(wait, TimeUnit.MILLISECONDS) : events.take();
+                }
+                if (key != null) {
+                    boolean changed = drain(events, key);
+                    // wait until the folder has been quiet for the debounce time
+                    WatchKey next;
+                    while ((next = events.poll(debounce, TimeUnit.MILLISECONDS)) != null) {
+                        changed |= drain(events, next);
+                    }
+                    if (changed) {
+                        knowledge.reload(TRIGGER);
+                    }
+                }
+                if (check > 0 && System.nanoTime() - nextCheck >= 0) {
+                    knowledge.reloadIfChanged(CHECK_TRIGGER);
+                    nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(check);
+                }
+                followLink();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ClosedWatchServiceException e) {
+                // stopped, or replaced by followLink: the loop condition decides
+            } catch (RuntimeException e) {
+                log.error("The rules folder watcher failed and goes on: {}", e.toString(), e);
+                try {
+                    Thread.sleep(Math.max(debounce, 1000)); // no busy loop should the failure repeat at once
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * After a symbolic link was switched to another folder, watch that one (the events of the old folder no longer
+     * concern the rules in service). A link that cannot be resolved right now keeps the current watch.
+     */
+    private synchronized void followLink() {
+        if (thread == null || watchService == null) {
+            return;
+        }
+        Path now;
+        try {
+            now = knowledge.folder().toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        if (!now.equals(watchedRoot)) {
+            WatchService old = watchService;
+            try {
+                watch(now);
+                close(old);
+                log.info("The rules folder {} now points to {}: watching it", knowledge.folder(), now);
+            } catch (IOException e) {
+                log.warn("Cannot watch {} ({}); the periodic check still reads it", now, e.toString());
+            }
+        }
+    }
+
+    /** A new watch service on {@code root} and its sub-folders, put in place only once it is registered. */
+    private void watch(Path root) throws IOException {
+        WatchService fresh = FileSystems.getDefault().newWatchService();
+        try {
+            registerTree(fresh, root);
+        } catch (IOException e) {
+            close(fresh);
+            throw e;
+        }
+        watchService = fresh;
+        watchedRoot = root;
+    }
+
+    private static void close(WatchService service) {
         if (service != null) {
             try {
                 service.close();
@@ -96,45 +193,8 @@ class RulesFolderWatcher implements SmartLifecycle {
         }
     }
 
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
-
-    private void run() {
-        long debounce = Math.max(1, settings.debounce().toMillis());
-        long check = periodicCheck() ? settings.checkInterval().toMillis() : 0;
-        WatchService events = watchService;
-        try {
-            while (thread == Thread.currentThread()) {
-                WatchKey key = events == null ? null
-                        : check > 0 ? events.poll(check, TimeUnit.MILLISECONDS) : events.take();
-                if (key == null) {
-                    if (events == null) {
-                        Thread.sleep(check);
-                    }
-                    knowledge.reloadIfChanged(CHECK_TRIGGER);
-                    continue;
-                }
-                boolean changed = drain(key);
-                // wait until the folder has been quiet for the debounce time
-                WatchKey next;
-                while ((next = events.poll(debounce, TimeUnit.MILLISECONDS)) != null) {
-                    changed |= drain(next);
-                }
-                if (changed) {
-                    knowledge.reload(TRIGGER);
-                }
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("The rules folder watcher stopped; reload with POST /api/v1/admin/rules/reload", e);
-        }
-    }
-
     /** Takes the key's events, registers new sub-folders, and tells whether anything happened. */
-    private boolean drain(WatchKey key) {
+    private static boolean drain(WatchService events, WatchKey key) {
         boolean changed = false;
         Path dir = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -143,7 +203,7 @@ class RulesFolderWatcher implements SmartLifecycle {
                 Path created = dir.resolve(name);
                 if (Files.isDirectory(created)) {
                     try {
-                        registerTree(created);
+                        registerTree(events, created);
                     } catch (IOException e) {
                         log.warn("Cannot watch the new folder {}: {}", created, e.toString());
                     }
@@ -154,11 +214,11 @@ class RulesFolderWatcher implements SmartLifecycle {
         return changed;
     }
 
-    private void registerTree(Path root) throws IOException {
+    private static void registerTree(WatchService events, Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                dir.register(events, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
                         StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.OVERFLOW);
                 return FileVisitResult.CONTINUE;
             }

@@ -123,9 +123,15 @@ class KnowledgeBaseServiceTest {
         replace("aufenthg/s18g_blaue_karte.drl", "then", "then oops(");
         assertThat(service.reloadIfChanged("check")).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ReloadStatus.FAILED));
         assertThat(service.reloadIfChanged("check")).isEmpty();
-        // and so is a folder that cannot be read
-        FileSystemUtils.deleteRecursively(rules);
+        replace("aufenthg/s18g_blaue_karte.drl", "then oops(", "then");
+        assertThat(service.reloadIfChanged("check")).isEmpty();
+        // and so is a folder that cannot be read; when it is back, that is recorded, so the failure does not linger
+        Path away = Files.move(rules, temp.resolve("rules-away"));
         assertThat(service.reloadIfChanged("check")).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ReloadStatus.FAILED));
+        assertThat(service.reloadIfChanged("check")).isEmpty();
+        Files.move(away, rules);
+        assertThat(service.reloadIfChanged("check")).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(ReloadStatus.UNCHANGED));
+        assertThat(service.lastReload()).hasValueSatisfying(a -> assertThat(a.errors()).isEmpty());
         assertThat(service.reloadIfChanged("check")).isEmpty();
         assertThat(meters.counter("lotse.rules.reloads", "result", "failed").count()).isEqualTo(2);
     }
@@ -153,16 +159,21 @@ class KnowledgeBaseServiceTest {
             while (linked.current().version().equals(service.current().version()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            assertThat(linked.current().version()).isNotEqualTo(service.current().version());
+            assertThat(linked.lastReload()).hasValueSatisfying(a -> {
+                assertThat(a.trigger()).isEqualTo(RulesFolderWatcher.CHECK_TRIGGER);
+                assertThat(a.status()).isEqualTo(ReloadStatus.LOADED);
+            });
+            assertThat(linked.current().parameters().definitions().get("opportunity-card-min-points").values())
+                    .anySatisfy(v -> assertThat(v.value()).isEqualByComparingTo("5"));
+            // the file events now come from the folder the link points to
+            while (!v2.toRealPath().equals(watcher.watchedRoot()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(watcher.watchedRoot()).isEqualTo(v2.toRealPath());
         } finally {
             watcher.stop();
         }
-        assertThat(linked.current().version()).isNotEqualTo(service.current().version());
-        assertThat(linked.lastReload()).hasValueSatisfying(a -> {
-            assertThat(a.trigger()).isEqualTo(RulesFolderWatcher.CHECK_TRIGGER);
-            assertThat(a.status()).isEqualTo(ReloadStatus.LOADED);
-        });
-        assertThat(linked.current().parameters().definitions().get("opportunity-card-min-points").values())
-                .anySatisfy(v -> assertThat(v.value()).isEqualByComparingTo("5"));
     }
 
     private void replace(String file, String from, String to) throws IOException {
