@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the packaged service with wrk (Debian package), everything on 127.0.0.1:
-#   1. builds the jar (skip with JAR=path/to/fachkraefte-lotse.jar), starts it on a free port with a copy of rules/
+#   1. builds the jar (skip with JAR=path/to/fachkraefte-lotse.jar), starts it on a free port with a copy of rules/;
+#      the mix of test-cases/ is written by de.lotse.bench.WrkMix, so Maven compiles the test classes in any case
+#      (if that fails, only the single case runs)
 #   2. warms up, then runs, against the same process and back to back for the same time,
 #      POST /api/v1/decisions (one realistic case, then the mix of test-cases/ scenario requests) and
 #      GET /actuator/health, all at the same concurrency
@@ -74,11 +76,16 @@ LUA
 # every scenario request of test-cases/ that the service answers, in turn: the same mix as the engine benchmark
 # (de.lotse.bench.CaseMix reads test-cases/ as the scenario tests do)
 echo "== writing the case mix (test classes and their classpath in $BUILD)"
-mvn -B -q -Dlotse.build.dir="$BUILD" test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$BUILD/bench.classpath"
-java -cp "$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")" de.lotse.bench.WrkMix "$WORK/mix.lua" \
-    2>&1 | grep -v -E 'WARN|INFO'
-MIX="$WORK/mix.lua"
+MIX=""
+if mvn -B -q -Dlotse.build.dir="$BUILD" test-compile dependency:build-classpath \
+       -Dmdep.includeScope=test -Dmdep.outputFile="$BUILD/bench.classpath" \
+   && java -cp "$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")" de.lotse.bench.WrkMix \
+       "$WORK/mix.lua" > "$WORK/mix.out" 2>&1; then
+  grep -v -E 'WARN|INFO' "$WORK/mix.out" || true
+  MIX="$WORK/mix.lua"
+else
+  echo "== the case mix could not be written (see above): only the single case runs"
+fi
 
 # --- start ---------------------------------------------------------------------------------------------------------
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)"

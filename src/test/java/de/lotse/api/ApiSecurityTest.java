@@ -184,9 +184,10 @@ class ApiSecurityTest {
 
         @Test
         void theDecisionApiNeedsNeitherTheFormPasswordNorACsrfToken() throws Exception {
-            given(decisions.decide(any())).willReturn(advice());
+            given(decisions.decide(any(), any())).willReturn(advice());
             mvc.perform(post("/api/v1/decisions").contentType(MediaType.APPLICATION_JSON).content(CASE))
-                    .andExpect(status().isOk());
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.rulesVersion").isNotEmpty());
         }
     }
 

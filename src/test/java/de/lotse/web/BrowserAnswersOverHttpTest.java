@@ -124,7 +124,7 @@ class BrowserAnswersOverHttpTest {
     }
 
     @Test
-    void otherRefusedPostsAndTheApiStayProblemDocuments() throws Exception {
+    void anotherRefusedPostOfAPageStaysAProblemDocument() throws Exception {
         HttpResponse<String> reload = post("/rules/reload", Map.of("_csrf", "stale"), "current-token");
         assertThat(reload.statusCode()).isEqualTo(403);
         assertThat(contentType(reload)).startsWith("application/problem+json");
