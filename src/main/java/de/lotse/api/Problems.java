@@ -41,7 +41,7 @@ public final class Problems {
     }
 
     /** 500: the service's fault, without internals (the cause is logged). */
-    static ProblemDetail internal() {
+    public static ProblemDetail internal() {
         return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The service could not answer; the error has been logged.");
     }

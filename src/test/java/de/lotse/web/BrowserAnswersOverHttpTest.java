@@ -132,6 +132,28 @@ class BrowserAnswersOverHttpTest {
     }
 
     @Test
+    void anAddressTheFirewallRejectsIsAProblemDocumentOrForABrowserOnAPageTheErrorPage() throws Exception {
+        for (String path : new String[] {"/api/v1/decisions;x=1", "/api/v1//decisions", "/api/v1/%2e%2e/decisions"}) {
+            HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/json").header("Accept", PageErrorsTest.BROWSER)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as(path).isEqualTo(400);
+            assertThat(contentType(api)).as(path).startsWith("application/problem+json");
+            assertThat(api.body()).as(path).contains("\"status\":400").doesNotContain("timestamp", "Exception");
+        }
+
+        HttpResponse<String> page = get("/rules;x=1", PageErrorsTest.BROWSER);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(contentType(page)).startsWith("text/html");
+        assertThat(page.body()).contains("Status 400").doesNotContain("Exception");
+
+        HttpResponse<String> program = get("/rules;x=1", "application/json");
+        assertThat(program.statusCode()).isEqualTo(400);
+        assertThat(contentType(program)).startsWith("application/problem+json");
+        assertThat(program.body()).contains("\"instance\":\"/rules;x=1\"");
+    }
+
+    @Test
     void anUnknownPageIsHtmlForABrowserAndAProblemUnderTheApi() throws Exception {
         HttpResponse<String> page = get("/nonexistent", PageErrorsTest.BROWSER);
         assertThat(page.statusCode()).isEqualTo(404);
