@@ -92,12 +92,12 @@ public final class KnowledgeBaseLoader {
                 }
             }
         }
-        ParameterTable parameters = supportedFrom == null ? null
-                : ParameterTable.load(parameterFiles, supportedFrom, problems);
-
         // optional (older rules folders have none): without it no citation links
         Acts acts = files.containsKey(ACTS) ? read(files, ACTS, problems, CatalogueLoader::acts) : Acts.none();
         Acts linking = acts == null ? Acts.none() : acts;
+        ParameterTable parameters = supportedFrom == null ? null
+                : ParameterTable.load(parameterFiles, supportedFrom, linking, problems);
+
         List<PathwayInfo> pathways = read(files, "catalogues/pathways.yaml", problems, f -> CatalogueLoader.pathways(f, linking));
         List<Entry> steps = read(files, "catalogues/steps.yaml", problems, f -> CatalogueLoader.entries(f, "steps"));
         List<Entry> conditions = read(files, "catalogues/conditions.yaml", problems, f -> CatalogueLoader.entries(f, "conditions"));

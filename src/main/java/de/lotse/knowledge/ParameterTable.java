@@ -1,5 +1,6 @@
 package de.lotse.knowledge;
 
+import de.lotse.decision.Acts;
 import de.lotse.decision.DateWindow;
 import de.lotse.decision.facts.Parameter;
 import java.math.BigDecimal;
@@ -77,12 +78,15 @@ public final class ParameterTable {
         return found == null || found.value() == null ? null : found;
     }
 
-    /** Reads every parameter file, checks sources, gaps and computed values, and derives the supported window. */
-    static ParameterTable load(List<YamlNode> files, LocalDate supportedFrom, List<RuleProblem> problems) {
+    /**
+     * Reads every parameter file, checks sources, gaps and computed values, and derives the supported window. A
+     * parameter without its own {@code url} links to its {@code reference} through {@code acts} (catalogues/acts.yaml).
+     */
+    static ParameterTable load(List<YamlNode> files, LocalDate supportedFrom, Acts acts, List<RuleProblem> problems) {
         Map<String, Definition> definitions = new TreeMap<>();
         for (YamlNode file : files) {
             try {
-                Definition d = definition(file);
+                Definition d = definition(file, acts);
                 definitions.put(d.name(), d);
             } catch (DataError e) {
                 problems.add(e.problem());
@@ -168,7 +172,7 @@ public final class ParameterTable {
         return found;
     }
 
-    private static Definition definition(YamlNode file) {
+    private static Definition definition(YamlNode file, Acts acts) {
         String name = file.file().substring(file.file().lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
         if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new DataError(file.file(), 1, "a parameter file name must be lower-case words joined by '-' (e.g. blue-card-general-threshold.yaml)");
@@ -214,8 +218,10 @@ public final class ParameterTable {
                         + values.get(i).from() + " follows " + values.get(i - 1).from() + ")");
             }
         }
+        String reference = file.requireText("reference");
+        String url = file.optionalText("url");
         return new Definition(name, file.file(), file.requireText("description"), file.requireText("unit"),
-                file.requireText("reference"), file.optionalText("url"), file.optionalDate("applicableFrom"),
+                reference, url != null ? url : acts.firstUrl(List.of(reference)), file.optionalDate("applicableFrom"),
                 file.optionalDate("knownUntil"), computedFrom, percent, List.copyOf(values));
     }
 

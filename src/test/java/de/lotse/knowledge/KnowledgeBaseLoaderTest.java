@@ -378,7 +378,23 @@ class KnowledgeBaseLoaderTest {
         assertThat(after.sharesCompiledRulesWith(before)).as("a data change: the rules are not compiled again").isTrue();
     }
 
-    /** A pathway's link comes from the acts catalogue unless pathways.yaml gives its own; no address lives twice. */
+    /** A parameter's link comes from its reference through the acts catalogue unless the file gives its own. */
+    @Test
+    void aParameterWithoutItsOwnUrlLinksToItsReferenceThroughTheActs() throws IOException {
+        Path rules = copyOfRules();
+        KnowledgeBase kb = loader.load(rules);
+        String base = kb.catalogue().acts().base();
+        assertThat(kb.parameters().definitions().get("blue-card-general-threshold").url())
+                .isEqualTo(base + "aufenthg_2004/__18g.html");
+        assertThat(kb.parameters().definitions().get("zab-statement-fee").url()).as("its own url: a fee schedule")
+                .startsWith("https://www.kmk.org/");
+
+        replace(rules.resolve("catalogues/acts.yaml"), "folder: aufenthg_2004", "folder: aufenthg_2030");
+        assertThat(loader.load(rules).parameters().definitions().get("blue-card-general-threshold").url())
+                .isEqualTo(base + "aufenthg_2030/__18g.html");
+    }
+
+    /** A pathway's link comes from the acts catalogue unless pathways.yaml gives its own (then it is another norm). */
     @Test
     void aPathwayWithoutItsOwnUrlLinksToItsFirstLegalBasisThroughTheActs() throws IOException {
         Path rules = copyOfRules();
