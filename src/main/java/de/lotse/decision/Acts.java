@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The acts the rules cite (rules/catalogues/acts.yaml) and the address of a citation on the statute site:
- * "§ 18g Abs. 1 AufenthG" → {@code <base>aufenthg_2004/__18g.html}. A citation names its act by the abbreviation as
+ * "§ 18g Abs. 1 AufenthG" → {@code <base>aufenthg_2004/__18g.html} (base and the section page's form are data). A citation names its act by the abbreviation as
  * written in the catalogue (a whole word: "AufenthG", not "AufenthGx"); the first section ("§ 18g", "§§ 20a") counts
  * only if it stands before the act. An act without a folder (Land law, EU law) and an act the catalogue does not list
  * link nowhere — a wrong link would be worse than none. The pattern of the abbreviations is built once, when the
@@ -26,17 +26,24 @@ public final class Acts {
     /** The first section number: "§ 18g", "§§ 20a". */
     private static final Pattern SECTION = Pattern.compile("§§?\\s*(\\d+[a-z]?)");
 
-    private static final Acts NONE = new Acts(null, List.of());
+    private static final Acts NONE = new Acts(null, null, List.of());
 
     private final String base;
+    /** The page of a section within an act's folder, with {@code {section}} for the section number. */
+    private final String sectionPage;
     private final List<Act> acts;
     private final Map<String, Act> byAbbreviation = new HashMap<>();
     /** Any abbreviation as a whole word, the longest first ("SGB VI" before a shorter "SGB"); null without acts. */
     private final Pattern pattern;
 
-    /** {@code base}: the address every folder is appended to, ending in "/" (may be null when no act has a folder). */
-    public Acts(String base, List<Act> acts) {
+    /**
+     * @param base        the address every folder is appended to, ending in "/" (may be null when no act has a folder)
+     * @param sectionPage the page of a section within an act's folder, {@code {section}} standing for the section
+     *                    number as cited ("__{section}.html" on gesetze-im-internet.de); may be null with base
+     */
+    public Acts(String base, String sectionPage, List<Act> acts) {
         this.base = base;
+        this.sectionPage = sectionPage;
         this.acts = List.copyOf(acts);
         this.acts.forEach(a -> byAbbreviation.putIfAbsent(a.abbreviation(), a));
         this.pattern = this.acts.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\d])("
@@ -75,7 +82,7 @@ public final class Acts {
         Matcher section = SECTION.matcher(citation);
         // a section number counts only if it stands before the act it belongs to ("§ 2 FreizügG/EU")
         if (section.find() && section.start() < act.start()) {
-            return base + folder + "/__" + section.group(1) + ".html";
+            return base + folder + "/" + sectionPage.replace("{section}", section.group(1));
         }
         return base + folder + "/";
     }

@@ -56,7 +56,8 @@ final class CatalogueLoader {
     private static final List<String> ACT_KEYS = List.of("abbreviation", "name", "folder", "source", "note");
 
     /**
-     * catalogues/acts.yaml: {@code base} (the statute site, https://…/) and the acts with abbreviation (as cited,
+     * catalogues/acts.yaml: {@code base} (the statute site, https://…/), {@code sectionPage} (a section's page within
+     * an act's folder, with {@code {section}}) and the acts with abbreviation (as cited,
      * unique, without ';'), name, and optionally folder (then with a source). A misspelt key is an error, as it would
      * silently drop a link.
      */
@@ -65,6 +66,12 @@ final class CatalogueLoader {
         String base = baseNode.text();
         if (!base.matches("https://[^\\s]+/")) {
             throw baseNode.error("base '" + base + "' must be an https:// address ending in '/'");
+        }
+        YamlNode sectionNode = file.require("sectionPage");
+        String sectionPage = sectionNode.text();
+        if (!sectionPage.contains("{section}") || sectionPage.startsWith("/") || sectionPage.matches(".*\\s.*")) {
+            throw sectionNode.error("sectionPage '" + sectionPage + "' must name a section's page within an act's"
+                    + " folder, with {section} for the section number (e.g. __{section}.html)");
         }
         List<Act> acts = new ArrayList<>();
         Set<String> abbreviations = new HashSet<>();
@@ -93,7 +100,7 @@ final class CatalogueLoader {
             }
             acts.add(new Act(abbreviation, name, folder));
         }
-        return new Acts(base, acts);
+        return new Acts(base, sectionPage, acts);
     }
 
     static List<Entry> entries(YamlNode file, String listName) {

@@ -11,7 +11,7 @@ class ActsTest {
 
     private static final String BASE = "https://laws.example/";
 
-    private final Acts acts = new Acts(BASE, List.of(
+    private final Acts acts = new Acts(BASE, "__{section}.html", List.of(
             new Act("FooG", "Foo-Gesetz", "foog_2001"),
             new Act("FooG/EU", "Foo-Gesetz/EU", "foog_eu"),
             new Act("SGB VI", "Sechstes Buch", "sgb_6"),

@@ -430,6 +430,7 @@ class KnowledgeBaseLoaderTest {
         String original = Files.readString(file);
         int end = (int) original.lines().count();
         int baseLine = (int) original.lines().takeWhile(l -> !l.startsWith("base:")).count() + 1;
+        int sectionPageLine = (int) original.lines().takeWhile(l -> !l.startsWith("sectionPage:")).count() + 1;
         record Broken(String text, int line, String message) {
         }
         List<Broken> cases = List.of(
@@ -441,7 +442,9 @@ class KnowledgeBaseLoaderTest {
                 new Broken(original + "  - abbreviation: BspG\n", end + 1, "'name' is missing"),
                 new Broken(original + "  - abbreviation: \"§ 1 A; B\"\n    name: x\n", end + 1, "contains ';'"),
                 new Broken(original.replace("base: https://www.gesetze-im-internet.de/", "base: https://www.gesetze-im-internet.de"),
-                        baseLine, "must be an https:// address ending in '/'"));
+                        baseLine, "must be an https:// address ending in '/'"),
+                new Broken(original.replace("sectionPage: __{section}.html", "sectionPage: __18g.html"),
+                        sectionPageLine, "with {section} for the section number"));
         for (Broken broken : cases) {
             Files.writeString(file, broken.text());
             assertThatThrownBy(() -> loader.load(rules)).as(broken.message()).isInstanceOf(InvalidRulesException.class)
