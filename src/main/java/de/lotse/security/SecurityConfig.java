@@ -42,10 +42,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * </ul>
  * No sessions: the form's CSRF token travels in a cookie (double submit), so several instances can serve one advisor.
  * The JSON API has no cookies to ride on and is exempt from CSRF. Every answer carries CSP, frame and no-sniff headers.
- * Refusals are problem documents ({@link Problems}), except one: a POST of the advisor form whose token is missing or
- * stale (the cookie expired, was dropped, or another tab replaced it) is forwarded to {@link #FORM_TOKEN_REJECTED},
- * which shows the form again with what was entered and a valid token (status 403). Nothing is decided from such a
- * POST, so a cross-site POST can at most make the victim's browser show a filled form.
+ * Refusals are problem documents ({@link Problems}), except one: a POST of a page whose token is missing or stale (the
+ * cookie expired, was dropped, or another tab replaced it) is forwarded to be shown again (status 403): the advisor
+ * form with what was entered and a valid token ({@link #FORM_TOKEN_REJECTED}), the rules page with a notice that
+ * nothing was reloaded ({@link #RULES_TOKEN_REJECTED}). Nothing is decided or reloaded from such a POST, so a
+ * cross-site POST can at most make the victim's browser show a page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -65,6 +66,9 @@ public class SecurityConfig {
     static final Set<String> FORM_POSTS = Set.of("/advice", "/edit", "/advice/pdf");
     /** Where a form POST with a missing or stale token goes: web.AdvisorController shows the form again there. */
     static final String FORM_TOKEN_REJECTED = "/advice/token-rejected";
+    /** The rules page's POST (web.RulesPageController), and where it goes with a missing or stale token. */
+    static final String RULES_RELOAD = "/rules/reload";
+    static final String RULES_TOKEN_REJECTED = "/rules/token-rejected";
 
     private final String adminPassword;
     private final String apiKey;
@@ -94,7 +98,7 @@ public class SecurityConfig {
             a.requestMatchers("/api/v1/admin/**").hasRole(ADMIN);
             a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
             a.requestMatchers("/actuator/**").hasRole(ADMIN);
-            a.requestMatchers("/rules/reload").hasRole(ADMIN);
+            a.requestMatchers(RULES_RELOAD).hasRole(ADMIN);
             a.requestMatchers("/api/**", "/error").permitAll();
             a.requestMatchers("/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll();
             if (webClosed) {
@@ -104,7 +108,7 @@ public class SecurityConfig {
             }
         });
         http.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers("/api/**")
-                .ignoringRequestMatchers(SecurityConfig::isFormTokenRejectedForward));
+                .ignoringRequestMatchers(SecurityConfig::isTokenRejectedForward));
         http.httpBasic(b -> b.realmName("Fachkraefte-Lotse").authenticationEntryPoint(entryPoint(mapper)));
         http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper))
                 .accessDeniedHandler(accessDenied(mapper)));
@@ -138,11 +142,12 @@ public class SecurityConfig {
 
     private static AccessDeniedHandler accessDenied(ObjectMapper mapper) {
         return (request, response, e) -> {
-            if (e instanceof CsrfException && isFormPost(request)) {
-                // The forward passes the security filters again: authorization applies to it (a closed form stays
-                // closed), and the CSRF filter does not refuse it again (isFormTokenRejectedForward): no loop.
+            String shownAgain = e instanceof CsrfException ? tokenRejectedPage(request) : null;
+            if (shownAgain != null) {
+                // The forward passes the security filters again: authorization applies to it (a closed page stays
+                // closed), and the CSRF filter does not refuse it again (isTokenRejectedForward): no loop.
                 response.setStatus(HttpStatus.FORBIDDEN.value());
-                request.getRequestDispatcher(FORM_TOKEN_REJECTED).forward(request, response);
+                request.getRequestDispatcher(shownAgain).forward(request, response);
                 return;
             }
             Problems.write(request, response, Problems.forbidden("These credentials do not allow this request (or the"
@@ -150,18 +155,26 @@ public class SecurityConfig {
         };
     }
 
-    /** A POST of the advisor form as the browser sent it (not a forward or an error dispatch). */
-    private static boolean isFormPost(HttpServletRequest request) {
-        return request.getDispatcherType() == DispatcherType.REQUEST && "POST".equals(request.getMethod())
-                && FORM_POSTS.contains(path(request));
+    /**
+     * Where a page's POST as the browser sent it (not a forward or an error dispatch) is shown again when its token is
+     * refused, or null for any other request.
+     */
+    private static String tokenRejectedPage(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !"POST".equals(request.getMethod())) {
+            return null;
+        }
+        String path = path(request);
+        return FORM_POSTS.contains(path) ? FORM_TOKEN_REJECTED : RULES_RELOAD.equals(path) ? RULES_TOKEN_REJECTED : null;
     }
 
     /**
-     * The forward of a refused form POST needs no token of its own: its handler only shows the form again. (The CSRF
+     * The forward of a refused page POST needs no token of its own: its handler only shows the page again. (The CSRF
      * filter already skips a forward inside its own refusal; this keeps it so should that ever change.)
      */
-    private static boolean isFormTokenRejectedForward(HttpServletRequest request) {
-        return request.getDispatcherType() == DispatcherType.FORWARD && FORM_TOKEN_REJECTED.equals(path(request));
+    private static boolean isTokenRejectedForward(HttpServletRequest request) {
+        String path = path(request);
+        return request.getDispatcherType() == DispatcherType.FORWARD
+                && (FORM_TOKEN_REJECTED.equals(path) || RULES_TOKEN_REJECTED.equals(path));
     }
 
     private static String path(HttpServletRequest request) {

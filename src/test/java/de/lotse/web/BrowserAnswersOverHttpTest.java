@@ -124,11 +124,16 @@ class BrowserAnswersOverHttpTest {
     }
 
     @Test
-    void anotherRefusedPostOfAPageStaysAProblemDocument() throws Exception {
+    void theRulesPagesReloadWithAStaleTokenIsThePageAgainAndAnyOtherRefusedPostAProblemDocument() throws Exception {
         HttpResponse<String> reload = post("/rules/reload", Map.of("_csrf", "stale"), "current-token");
         assertThat(reload.statusCode()).isEqualTo(403);
-        assertThat(contentType(reload)).startsWith("application/problem+json");
-        assertThat(reload.body()).contains("\"type\":\"urn:lotse:problem:forbidden\"", "\"instance\":\"/rules/reload\"");
+        assertThat(contentType(reload)).startsWith("text/html");
+        assertThat(reload.body()).contains("id=\"token-rejected\"", "nicht neu geladen");
+
+        HttpResponse<String> other = post("/rules", Map.of("_csrf", "stale"), "current-token");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(contentType(other)).startsWith("application/problem+json");
+        assertThat(other.body()).contains("\"type\":\"urn:lotse:problem:forbidden\"", "\"instance\":\"/rules\"");
     }
 
     @Test

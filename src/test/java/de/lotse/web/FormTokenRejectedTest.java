@@ -203,8 +203,8 @@ class FormTokenRejectedTest extends WebSliceTest {
 
     @Test
     void otherRefusedPostsStayProblemDocuments() throws Exception {
-        // the rules page's reload (admin) without a token: JSON as before, no forward
-        mvc.perform(post("/rules/reload").with(cookieTokens()).cookie(new Cookie(COOKIE, "current-token")).param("_csrf", "stale")
+        // a POST to an address that takes none (the rules page is GET only): JSON, no forward
+        mvc.perform(post("/rules").with(cookieTokens()).cookie(new Cookie(COOKIE, "current-token")).param("_csrf", "stale")
                         .with(httpBasic("admin", "admin-secret")))
                 .andExpect(status().isForbidden())
                 .andExpect(forwardedUrl(null))

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
@@ -23,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** The rules page for legal experts and its reload button (admin only). */
 class RulesPageControllerTest extends WebSliceTest {
@@ -78,5 +81,23 @@ class RulesPageControllerTest extends WebSliceTest {
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/rules#reload"));
         verify(knowledge).reload(RulesPageController.TRIGGER);
+    }
+
+    @Test
+    void aReloadWithAStaleTokenShowsThePageAgainWithANoticeAndReloadsNothing() throws Exception {
+        MvcResult refused = mvc.perform(FormTokenRejectedTest.staleToken(post("/rules/reload")
+                        .with(FormTokenRejectedTest.cookieTokens()).with(httpBasic("admin", "admin-secret"))))
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl(RulesPageController.TOKEN_REJECTED))
+                .andReturn();
+        FormTokenRejectedTest.followForward(mvc, refused)
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(xpath("//p[@id='token-rejected']").string(containsString("nicht neu geladen")))
+                .andExpect(xpath("//form[@action='/rules/reload']/input[@name='_csrf']").exists());
+        verify(knowledge, never()).reload(anyString());
+
+        // the address is only the forward's, not a page of its own
+        mvc.perform(post(RulesPageController.TOKEN_REJECTED).with(csrf())).andExpect(status().isNotFound());
     }
 }
