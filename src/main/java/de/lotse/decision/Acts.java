@@ -39,7 +39,7 @@ public final class Acts {
     /**
      * @param base        the address every folder is appended to, ending in "/" (may be null when no act has a folder)
      * @param sectionPage the page of a section within an act's folder, {@code {section}} standing for the section
-     *                    number as cited ("__{section}.html" on gesetze-im-internet.de); may be null with base
+     *                    number as cited (on the federal statute site "__{section}.html"); may be null with base
      */
     public Acts(String base, String sectionPage, List<Act> acts) {
         this.base = base;
