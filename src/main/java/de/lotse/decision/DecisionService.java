@@ -47,6 +47,44 @@ public class DecisionService {
         return run(facts, Objects.requireNonNull(channel, "channel"));
     }
 
+    /** What became of a request read and decided by {@link #attempt}: the advice, or why it was refused. */
+    public sealed interface Attempt permits Answered, Refused {
+    }
+
+    /** The request was answered. */
+    public record Answered(Advice advice) implements Attempt {
+    }
+
+    /**
+     * The request was refused: the fields at fault (an assessment date outside the supported window is the field
+     * {@code assessmentDate}), and {@code outOfWindow} for that case, else null.
+     */
+    public record Refused(List<FieldProblem> problems, AssessmentDateOutOfRangeException outOfWindow) implements Attempt {
+
+        public List<String> fields() {
+            return problems.stream().map(FieldProblem::field).toList();
+        }
+    }
+
+    /**
+     * Reads a request as the API does and decides it without counting it ({@link #decide(CaseFacts)}): for the
+     * scenario runner, the impact report and tests, which need the advice or the reason of the refusal, not an
+     * exception.
+     */
+    public Attempt attempt(CaseReader reader, com.fasterxml.jackson.databind.JsonNode request) {
+        CaseReader.Read read = reader.read(request);
+        if (read.facts() == null) {
+            return new Refused(read.problems(), null);
+        }
+        try {
+            return new Answered(decide(read.facts()));
+        } catch (InvalidCaseException e) {
+            return new Refused(e.problems(), null);
+        } catch (AssessmentDateOutOfRangeException e) {
+            return new Refused(List.of(new FieldProblem("assessmentDate", e.getMessage())), e);
+        }
+    }
+
     /**
      * Decides a case without counting it: for work that answers no caller by itself (the previous variant of a
      * comparison, the scenario runner, the rules check, {@code ./lotse}, benchmarks).

@@ -4,11 +4,8 @@ import de.lotse.decision.Advice;
 import de.lotse.decision.Advice.Condition;
 import de.lotse.decision.Advice.PathwayAdvice;
 import de.lotse.decision.AdviceAssembler;
-import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
-import de.lotse.decision.FieldProblem;
-import de.lotse.decision.InvalidCaseException;
 import de.lotse.decision.RuleBook;
 import de.lotse.decision.DateWindow;
 import de.lotse.expert.ImpactReport.CaseChange;
@@ -134,17 +131,12 @@ public final class Impact {
     }
 
     private Result evaluate(DecisionService decisions, SampleCase c) {
-        CaseReader.Read read = reader.read(c.request());
-        if (read.facts() == null) {
-            return new Rejected(read.problems().stream().map(FieldProblem::field).toList());
+        DecisionService.Attempt attempt = decisions.attempt(reader, c.request());
+        if (attempt instanceof DecisionService.Answered answered) {
+            return new Answered(answered.advice());
         }
-        try {
-            return new Answered(decisions.decide(read.facts()));
-        } catch (InvalidCaseException e) {
-            return new Rejected(e.problems().stream().map(FieldProblem::field).toList());
-        } catch (AssessmentDateOutOfRangeException e) {
-            return new OutOfWindow(e.date());
-        }
+        DecisionService.Refused refused = (DecisionService.Refused) attempt;
+        return refused.outOfWindow() != null ? new OutOfWindow(refused.outOfWindow().date()) : new Rejected(refused.fields());
     }
 
     private record Keyed(String pathway, CaseChange change) {

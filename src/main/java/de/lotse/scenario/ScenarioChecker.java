@@ -5,12 +5,9 @@ import de.lotse.decision.Advice;
 import de.lotse.decision.Advice.Condition;
 import de.lotse.decision.Advice.PathwayAdvice;
 import de.lotse.decision.AdviceAssembler;
-import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseFacts;
 import de.lotse.decision.CaseReader;
 import de.lotse.decision.DecisionService;
-import de.lotse.decision.FieldProblem;
-import de.lotse.decision.InvalidCaseException;
 import de.lotse.decision.Language;
 import de.lotse.decision.RuleBook;
 import java.math.BigDecimal;
@@ -62,20 +59,15 @@ public final class ScenarioChecker {
                         + String.join(", ", KEYS.stream().sorted().toList()) + ")"));
             }
         }
-        List<String> fieldErrors = new ArrayList<>();
+        List<String> fieldErrors = List.of();
         String outOfWindow = null;
         Advice advice = null;
-        CaseReader.Read read = reader.read(scenario.request());
-        read.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
-        if (read.facts() != null) {
-            try {
-                advice = decisions.decide(read.facts());
-            } catch (InvalidCaseException e) {
-                e.problems().stream().map(FieldProblem::field).forEach(fieldErrors::add);
-            } catch (AssessmentDateOutOfRangeException e) {
-                fieldErrors.add("assessmentDate");
-                outOfWindow = e.getMessage();
-            }
+        DecisionService.Attempt attempt = decisions.attempt(reader, scenario.request());
+        if (attempt instanceof DecisionService.Answered answered) {
+            advice = answered.advice();
+        } else if (attempt instanceof DecisionService.Refused refused) {
+            fieldErrors = refused.fields();
+            outOfWindow = refused.outOfWindow() == null ? null : refused.outOfWindow().getMessage();
         }
         if (expect.has("error")) {
             String field = expect.get("error").path("field").asText();
