@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * The acts the rules cite (rules/catalogues/acts.yaml) and the address of a citation on the statute site:
- * "§ 18g Abs. 1 AufenthG" → {@code <base>aufenthg_2004/__18g.html} (base and the section page's form are data). A citation names its act by the abbreviation as
- * written in the catalogue (a whole word: "AufenthG", not "AufenthGx"); the first section ("§ 18g", "§§ 20a") counts
+ * "§ 18g Abs. 1 AufenthG" → {@code <base>aufenthg_2004/__18g.html} (the base and the form of a section's page are
+ * data). A citation names its act by the abbreviation as written in the catalogue (a whole word: "AufenthG", not
+ * "AufenthGx"); the first section ("§ 18g", "§§ 20a") counts
  * only if it stands before the act. An act without a folder (Land law, EU law) and an act the catalogue does not list
  * link nowhere — a wrong link would be worse than none. The pattern of the abbreviations is built once, when the
  * knowledge base is loaded.

@@ -1,5 +1,6 @@
 package de.lotse.decision;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -71,7 +72,7 @@ public class DecisionService {
      * scenario runner, the impact report and tests, which need the advice or the reason of the refusal, not an
      * exception.
      */
-    public Attempt attempt(CaseReader reader, com.fasterxml.jackson.databind.JsonNode request) {
+    public Attempt attempt(CaseReader reader, JsonNode request) {
         CaseReader.Read read = reader.read(request);
         if (read.facts() == null) {
             return new Refused(read.problems(), null);
