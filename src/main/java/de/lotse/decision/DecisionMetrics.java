@@ -86,7 +86,8 @@ public class DecisionMetrics {
     private final Counter[] answered = new Counter[Channel.values().length];
     private final Map<String, Counter[]> decisions = new ConcurrentHashMap<>();
     private final Map<String, Counter> recommended = new ConcurrentHashMap<>();
-    private final Map<String, Counter[]> rejected = new ConcurrentHashMap<>();
+    /** By reason and channel tag ("invalid-field/api"). */
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -136,14 +137,8 @@ public class DecisionMetrics {
 
     /** A case refused as invalid; {@code reason} is one of the constants of this class. */
     public void rejected(String reason, Channel channel) {
-        Counter[] byChannel = rejected.computeIfAbsent(reason, r -> new Counter[Channel.values().length]);
-        Counter counter = byChannel[channel.ordinal()];
-        if (counter == null) {
-            counter = Counter.builder(REJECTED)
-                    .description("Cases refused as invalid, by reason and channel")
-                    .tag("reason", reason).tag("channel", channel.tag()).register(registry);
-            byChannel[channel.ordinal()] = counter;
-        }
-        counter.increment();
+        rejected.computeIfAbsent(reason + "/" + channel.tag(), key -> Counter.builder(REJECTED)
+                .description("Cases refused as invalid, by reason and channel")
+                .tag("reason", reason).tag("channel", channel.tag()).register(registry)).increment();
     }
 }
