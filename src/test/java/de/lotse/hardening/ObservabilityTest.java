@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.lotse.decision.DecisionMetrics;
+import de.lotse.web.FormCases;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,27 +42,13 @@ class ObservabilityTest extends HardeningContext {
             {"assessmentDate": "2026-03-09", "language": "en",
              "candidate": {"citizenships": ["IN"], "age": 31, "residence": "ABROAD"},
              "qualification": {"level": "ACADEMIC", "acquiredIn": "ABROAD", "profession": "SOFTWARE_DEVELOPER",
-                               "academicComparability": "COMPARABLE"},
+                               "academicComparability": "COMPARABLE", "graduationDate": "2019-07-15"},
              "jobOffer": {"annualGrossSalaryEur": 52000, "iscoCode": "2512", "qualifiedEmployment": true,
                           "matchesQualification": true}}
             """;
 
     /** {@link #CASE} as an advisor types it into the German form. */
-    private static final Map<String, String> FORM_CASE = Map.ofEntries(
-            Map.entry("assessmentDate", "2026-03-09"),
-            Map.entry("goal", "ANY"),
-            Map.entry("candidate.citizenships", "Indien (IN)"),
-            Map.entry("candidate.age", "31"),
-            Map.entry("candidate.residence", "ABROAD"),
-            Map.entry("qualification.level", "ACADEMIC"),
-            Map.entry("qualification.acquiredIn", "ABROAD"),
-            Map.entry("qualification.profession", "SOFTWARE_DEVELOPER"),
-            Map.entry("qualification.academicComparability", "COMPARABLE"),
-            Map.entry("jobOffer", "true"),
-            Map.entry("jobOffer.annualGrossSalaryEur", "52.000"),
-            Map.entry("jobOffer.iscoCode", "2512"),
-            Map.entry("jobOffer.qualifiedEmployment", "true"),
-            Map.entry("jobOffer.matchesQualification", "true"));
+    private static final Map<String, String> FORM_CASE = FormCases.indianDeveloper();
 
     /** The previous variant of {@link #FORM_CASE}: a lower salary outside the IT occupations. */
     private static final String PREVIOUS_CASE = CASE.replace("52000", "40000").replace("\"2512\"", "\"2421\"");

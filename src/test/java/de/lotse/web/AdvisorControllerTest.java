@@ -1,5 +1,6 @@
 package de.lotse.web;
 
+import static de.lotse.web.FormCases.indianDeveloper;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -34,26 +35,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * page's language with the input kept, the language switch, CSRF, the result page and the comparison of variants.
  */
 class AdvisorControllerTest extends WebSliceTest {
-
-    /** The Blue Card case of test-cases/blue-card.yaml, typed the way an advisor types it on the German page. */
-    static Map<String, String> indianDeveloper() {
-        return Map.ofEntries(
-                Map.entry("candidate.citizenships", "Indien (IN)"),
-                Map.entry("candidate.age", "31"),
-                Map.entry("candidate.residence", "ABROAD"),
-                Map.entry("qualification.level", "ACADEMIC"),
-                Map.entry("qualification.acquiredIn", "ABROAD"),
-                Map.entry("qualification.profession", "SOFTWARE_DEVELOPER"),
-                Map.entry("qualification.academicComparability", "COMPARABLE"),
-                Map.entry("qualification.graduationDate", "2019-07-15"),
-                Map.entry("jobOffer", "true"),
-                Map.entry("jobOffer.annualGrossSalaryEur", "52.000"),
-                Map.entry("jobOffer.iscoCode", "2512"),
-                Map.entry("jobOffer.qualifiedEmployment", "true"),
-                Map.entry("jobOffer.matchesQualification", "true"),
-                Map.entry("goal", "ANY"),
-                Map.entry("assessmentDate", "2026-03-09"));
-    }
 
     static MockHttpServletRequestBuilder form(String url, Map<String, String> values) {
         MockHttpServletRequestBuilder request = post(url).contentType(MediaType.APPLICATION_FORM_URLENCODED);

@@ -46,7 +46,7 @@ class BrowserAnswersOverHttpTest {
     int port;
 
     private static Map<String, String> indianDeveloper(String token) {
-        Map<String, String> values = new LinkedHashMap<>(AdvisorControllerTest.indianDeveloper());
+        Map<String, String> values = new LinkedHashMap<>(FormCases.indianDeveloper());
         if (token != null) {
             values.put("_csrf", token);
         }

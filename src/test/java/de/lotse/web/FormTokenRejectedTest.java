@@ -1,7 +1,7 @@
 package de.lotse.web;
 
 import static de.lotse.web.AdvisorControllerTest.form;
-import static de.lotse.web.AdvisorControllerTest.indianDeveloper;
+import static de.lotse.web.FormCases.indianDeveloper;
 import static de.lotse.web.AdvisorControllerTest.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

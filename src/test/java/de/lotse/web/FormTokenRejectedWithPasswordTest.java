@@ -1,6 +1,6 @@
 package de.lotse.web;
 
-import static de.lotse.web.AdvisorControllerTest.indianDeveloper;
+import static de.lotse.web.FormCases.indianDeveloper;
 import static de.lotse.web.FormTokenRejectedTest.NOTICE;
 import static de.lotse.web.FormTokenRejectedTest.browser;
 import static de.lotse.web.FormTokenRejectedTest.followForward;
