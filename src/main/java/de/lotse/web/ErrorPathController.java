@@ -28,7 +28,7 @@ class ErrorPathController implements ErrorController {
     Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
         int status = status(request);
         String path = originalPath(request);
-        if (!path.startsWith("/api/") && PageErrorResolver.prefersHtml(request)) {
+        if (!WebConfiguration.isApi(path) && PageErrorResolver.prefersHtml(request)) {
             response.setStatus(status);
             model.addAttribute("status", status);
             return "error";

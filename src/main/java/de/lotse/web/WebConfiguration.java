@@ -66,7 +66,11 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     /** A request of the JSON API (its own locale, its own errors), not of a page. */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return isApi(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** Whether a path within the application is one of the JSON API. */
+    static boolean isApi(String path) {
         return path.startsWith("/api/");
     }
 
