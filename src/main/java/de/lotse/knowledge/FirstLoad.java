@@ -34,38 +34,41 @@ public final class FirstLoad implements ApplicationListener<SpringApplicationEve
     public FirstLoad() {
     }
 
-    private FirstLoad(Path folder, Clock clock) {
-        begin(folder, clock);
+    private FirstLoad(Path folder, Path cacheDir, Clock clock) {
+        begin(folder, cacheDir, clock);
     }
 
-    /** Starts loading {@code folder} now. */
-    static FirstLoad start(Path folder, Clock clock) {
-        return new FirstLoad(folder, clock);
+    /** Starts loading {@code folder} now; compiled rules are kept in {@code cacheDir} (null: not kept). */
+    static FirstLoad start(Path folder, Path cacheDir, Clock clock) {
+        return new FirstLoad(folder, cacheDir, clock);
     }
 
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared && result == null) {
             // bound like LotseProperties.Rules.dir (relaxed names: lotse.rules.dir, LOTSE_RULES_DIR), same default
-            Path dir = Binder.get(prepared.getEnvironment()).bind("lotse.rules.dir", Path.class).orElse(Path.of("rules"));
-            begin(dir, Clock.systemUTC());
+            Binder binder = Binder.get(prepared.getEnvironment());
+            Path dir = binder.bind("lotse.rules.dir", Path.class).orElse(Path.of("rules"));
+            Path cacheDir = binder.bind("lotse.rules.cache-dir", Path.class).orElse(null);
+            begin(dir, cacheDir, Clock.systemUTC());
         } else if (event instanceof ApplicationPreparedEvent prepared && result != null
                 && !prepared.getApplicationContext().getBeanFactory().containsSingleton(BEAN_NAME)) {
             prepared.getApplicationContext().getBeanFactory().registerSingleton(BEAN_NAME, this);
         }
     }
 
-    private void begin(Path dir, Clock clock) {
+    private void begin(Path dir, Path cacheDir, Clock clock) {
         folder = dir;
-        loader = new KnowledgeBaseLoader(clock);
+        loader = new KnowledgeBaseLoader(clock, CompiledRulesCache.in(cacheDir));
         CompletableFuture<KnowledgeBase> future = new CompletableFuture<>();
         result = future;
         Thread thread = new Thread(() -> {
             long start = System.nanoTime();
             try {
                 KnowledgeBase loaded = loader.load(dir);
-                log.info("Knowledge base {} loaded from {}: {} rules in {} ms", loaded.version(),
-                        dir.toAbsolutePath(), loaded.rules().size(), (System.nanoTime() - start) / 1_000_000);
+                log.info("Knowledge base {} loaded from {}: {} rules in {} ms{}", loaded.version(),
+                        dir.toAbsolutePath(), loaded.rules().size(), (System.nanoTime() - start) / 1_000_000,
+                        loaded.compiledRulesFromCache() ? " (compiled rules from the cache, not compiled again)" : "");
                 future.complete(loaded);
             } catch (Throwable e) {
                 future.completeExceptionally(e);

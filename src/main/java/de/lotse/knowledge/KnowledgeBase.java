@@ -68,6 +68,9 @@ public final class KnowledgeBase implements RuleBook {
     /** Whether both versions run on one compilation of the rules (they differ in data only). */
     boolean sharesCompiledRulesWith(KnowledgeBase other) { return compiled == other.compiled; }
 
+    /** Whether the compiled rules were read from the {@link CompiledRulesCache} instead of compiled. */
+    boolean compiledRulesFromCache() { return compiled.fromCache(); }
+
     public ParameterTable parameters() { return parameters; }
 
     public CodeLists codeLists() { return codeLists; }

@@ -39,6 +39,7 @@ public final class KnowledgeBaseLoader {
     public static final String ACTS = "catalogues/acts.yaml";
 
     private final Clock clock;
+    private final CompiledRulesCache cache;
     /**
      * The last successful compilation and the DRL text it came from. Most changes to a rules folder are data (a new
      * year's threshold, a document, a text): a version with the same DRL text reuses the compiled rules instead of
@@ -50,7 +51,13 @@ public final class KnowledgeBaseLoader {
     }
 
     public KnowledgeBaseLoader(Clock clock) {
+        this(clock, CompiledRulesCache.off());
+    }
+
+    /** A loader that keeps compiled rules in {@code cache} and takes them from there when the DRL is the same. */
+    KnowledgeBaseLoader(Clock clock, CompiledRulesCache cache) {
         this.clock = clock;
+        this.cache = cache;
     }
 
     public KnowledgeBase load(Path folder) {
@@ -162,7 +169,7 @@ public final class KnowledgeBaseLoader {
         if (last != null && last.drl().equals(drl)) {
             return last.compiled();
         }
-        RulesCompiler.Compiled compiled = RulesCompiler.compile(drl, problems);
+        RulesCompiler.Compiled compiled = RulesCompiler.compile(drl, problems, cache);
         if (compiled != null && problems.isEmpty()) {
             lastCompiled = new CompiledDrl(Map.copyOf(drl), compiled);
         }

@@ -61,7 +61,7 @@ public class KnowledgeBaseService implements RuleBookProvider, SmartInitializing
     public KnowledgeBaseService(LotseProperties properties, Clock clock, MeterRegistry meters,
                                 @Nullable FirstLoad started) {
         this.folder = properties.rules().dir();
-        this.firstLoad = started != null && folder.equals(started.folder()) ? started : FirstLoad.start(folder, clock);
+        this.firstLoad = started != null && folder.equals(started.folder()) ? started : FirstLoad.start(folder, properties.rules().cacheDir(), clock);
         this.loader = firstLoad.loader();
         this.clock = clock;
         this.meters = meters;
