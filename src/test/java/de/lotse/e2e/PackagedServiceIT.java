@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -32,6 +33,7 @@ class PackagedServiceIT {
     private static String base;
     private static Path log;
     private static Path rules;
+    private static Path compiledRules;
 
     private static final String INDIAN_DEVELOPER = """
             {"caseReference": "HR-2026-0042", "assessmentDate": "2026-03-09", "language": "%s",
@@ -44,33 +46,46 @@ class PackagedServiceIT {
 
     @BeforeAll
     static void startTheJar() throws Exception {
-        String jar = System.getProperty("lotse.jar", "target/fachkraefte-lotse.jar");
         rules = Files.createTempDirectory("lotse-e2e-rules").resolve("rules");
         FileSystemUtils.copyRecursively(Path.of(System.getProperty("lotse.rules.dir", "rules")), rules);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        compiledRules = rules.resolveSibling("compiled-rules");
+        int port = freePort();
         base = "http://127.0.0.1:" + port;
         log = Files.createTempFile("lotse-e2e", ".log");
-        service = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-jar", jar,
-                "--server.port=" + port, "--lotse.rules.dir=" + rules)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        service = start(port, rules, log);
+    }
+
+    /** Starts the jar on {@code port} with {@code rulesDir} and the test's compiled-rules cache; waits until healthy. */
+    private static Process start(int port, Path rulesDir, Path output) throws Exception {
+        String jar = System.getProperty("lotse.jar", "target/fachkraefte-lotse.jar");
+        Process process = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(), "-jar",
+                jar, "--server.port=" + port, "--lotse.rules.dir=" + rulesDir,
+                "--lotse.rules.cache-dir=" + compiledRules)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        String url = "http://127.0.0.1:" + port + "/actuator/health";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped during start-up:\n" + Files.readString(log));
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service stopped during start-up:\n" + Files.readString(output));
             }
             try {
-                if (get("/actuator/health").statusCode() == 200) {
-                    return;
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return process;
                 }
             } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the service did not become healthy within 90 s:\n" + Files.readString(log));
+        process.destroyForcibly();
+        throw new IllegalStateException("the service did not become healthy within 90 s:\n" + Files.readString(output));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @AfterAll
@@ -186,6 +201,43 @@ class PackagedServiceIT {
             assertThat(status.path("lastReload").path("trigger").asText()).isEqualTo("file watcher");
         } finally {
             Files.writeString(minPoints, original);
+        }
+    }
+
+    @Test
+    void aSecondStartWithTheSameRulesReadsTheCompiledRulesAndAnswersTheSame() throws Exception {
+        assertThat(Files.readString(log)).contains("loaded from").doesNotContain("compiled rules from the cache");
+        Path sameRules = rules.resolveSibling("same-rules");
+        FileSystemUtils.copyRecursively(Path.of(System.getProperty("lotse.rules.dir", "rules")), sameRules);
+        int port = freePort();
+        Path secondLog = Files.createTempFile("lotse-e2e-second", ".log");
+        long started = System.nanoTime();
+        Process second = start(port, sameRules, secondLog);
+        try {
+            System.out.printf("The second start was healthy after %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            assertThat(Files.readString(secondLog)).contains("compiled rules from the cache");
+            String body = INDIAN_DEVELOPER.formatted("de");
+            JsonNode fromCache = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/decisions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            // the first service may still be reloading after the parameter test put its file back
+            JsonNode compiled = JSON.readTree(post("/api/v1/decisions", body).body());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!compiled.path("rulesVersion").equals(fromCache.path("rulesVersion")) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                compiled = JSON.readTree(post("/api/v1/decisions", body).body());
+            }
+            ((ObjectNode) compiled).remove("decisionId");
+            ((ObjectNode) fromCache).remove("decisionId");
+            assertThat(fromCache.path("recommendedPathway").asText()).isEqualTo("BLUE_CARD");
+            assertThat(fromCache).isEqualTo(compiled);
+        } finally {
+            second.destroy();
+            if (!second.waitFor(20, TimeUnit.SECONDS)) {
+                second.destroyForcibly();
+            }
         }
     }
 
