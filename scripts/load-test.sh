@@ -9,7 +9,9 @@
 #   3. prints throughput, p50/p99 and the decision/health ratio, the start-up time (from the log line), and the
 #      time of a full rules reload (POST /api/v1/admin/rules/reload after a change of a rule file in the copied
 #      folder) and of a data-only reload (after a change of a parameter file: the compiled rules are reused)
-#   4. stops the service
+#   4. stops the service and measures start-up again: the same jar once more (compiled rules read from the cache the
+#      first start wrote), and the layout of the container image (extracted jar, rules compiled by a training run
+#      as the Dockerfile does, then started)
 #
 #   scripts/load-test.sh
 #   DURATION=30s CONNECTIONS=16 THREADS=2 scripts/load-test.sh
@@ -94,18 +96,29 @@ LOG="$RESULTS/service.log"
 echo "== starting $JAR on port $PORT (log: $LOG)"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --lotse.rules.dir="$WORK/rules" \
-    --lotse.rules.watch=false --lotse.admin.password="$ADMIN_PASSWORD" > "$LOG" 2>&1 &
-PID=$!
-until curl -fsS "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
-  if ! kill -0 "$PID" 2>/dev/null; then echo "the service stopped during start-up:" >&2; tail -50 "$LOG" >&2; exit 1; fi
-  if [ $(( ($(date +%s%N) - START_NS) / 1000000000 )) -gt 180 ]; then echo "not ready after 180 s" >&2; exit 1; fi
-  sleep 0.1
-done
-READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-STARTED=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$LOG" | head -1 || true)
-KB=$(grep -o 'Knowledge base sha256:[0-9a-f]\{12\}[0-9a-f]* loaded from [^:]*: [0-9]* rules in [0-9]* ms' "$LOG" | head -1 \
-     | sed -E 's/sha256:([0-9a-f]{12})[0-9a-f]*/sha256:\1…/; s/ loaded from [^:]*:/ loaded:/' || true)
+start_service() { # jar, log: starts the service with an empty-at-first compiled-rules cache of its own; waits until ready
+  START_NS=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$1" --server.port="$PORT" --server.address=127.0.0.1 --lotse.rules.dir="$WORK/rules" \
+      --lotse.rules.cache-dir="$WORK/compiled-rules" --lotse.rules.watch=false \
+      --lotse.admin.password="$ADMIN_PASSWORD" > "$2" 2>&1 &
+  PID=$!
+  until curl -fsS "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
+    if ! kill -0 "$PID" 2>/dev/null; then echo "the service stopped during start-up:" >&2; tail -50 "$2" >&2; exit 1; fi
+    if [ $(( ($(date +%s%N) - START_NS) / 1000000000 )) -gt 180 ]; then echo "not ready after 180 s" >&2; exit 1; fi
+    sleep 0.1
+  done
+  READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+  STARTED=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds (process running for [0-9.]*)' "$2" | head -1 || true)
+  KB=$(grep -o 'Knowledge base sha256:[0-9a-f]\{12\}[0-9a-f]* loaded from [^:]*: [0-9]* rules in [0-9]* ms[^)]*)\?' "$2" \
+       | head -1 | sed -E 's/sha256:([0-9a-f]{12})[0-9a-f]*/sha256:\1…/; s/ loaded from [^:]*:/ loaded:/' || true)
+}
+stop_service() {
+  kill "$PID" 2>/dev/null || true
+  for _ in $(seq 1 80); do kill -0 "$PID" 2>/dev/null || break; sleep 0.25; done
+  PID=""
+}
+start_service "$JAR" "$LOG"
 
 # --- load ----------------------------------------------------------------------------------------------------------
 run() { # name, url, [lua]
@@ -161,5 +174,24 @@ for i in 1 2 3; do
   printf '\n# load-test reload %s %s\n' "$i" "$(date +%s%N)" >> "$WORK/rules/parameters/national-visa-fee.yaml"
   reload "data-only reload #$i     "
 done
+stop_service
+
+# --- start-up again --------------------------------------------------------------------------------------------------
 echo
-echo "wrk output and the service log: $RESULTS"
+echo "== start-up again with the same rules (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+start_service "$JAR" "$RESULTS/service-restart.log"
+echo "restart, same jar        ${STARTED:-?}; ready after ${READY_MS} ms (target < 6 s)"
+echo "                         ${KB:-?}"
+stop_service
+# the container image's layout: the jar extracted, the rules compiled once by a training run (Dockerfile)
+java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" > /dev/null
+IMAGE_JAR="$WORK/image/$(basename "$JAR")"
+# shellcheck disable=SC2086
+java $JAVA_OPTS -Dspring.context.exit=onRefresh -jar "$IMAGE_JAR" --lotse.rules.dir="$WORK/rules" \
+    --lotse.rules.cache-dir="$WORK/compiled-rules" > "$RESULTS/service-training.log" 2>&1
+start_service "$IMAGE_JAR" "$RESULTS/service-image.log"
+echo "image layout             ${STARTED:-?}; ready after ${READY_MS} ms (target < 6 s)"
+echo "                         ${KB:-?}"
+stop_service
+echo
+echo "wrk output and the service logs: $RESULTS"
