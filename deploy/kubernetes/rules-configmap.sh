@@ -60,6 +60,9 @@ spec:
               value: /rules
             - name: LOTSE_RULES_WATCH
               value: "false"
+            # the image's compiled rules are for the image's rules: keep these where the pod can write
+            - name: LOTSE_RULES_CACHEDIR
+              value: /tmp/compiled-rules
           volumeMounts:
             - name: rules
               mountPath: /rules
