@@ -10,8 +10,8 @@
 #      time of a full rules reload (POST /api/v1/admin/rules/reload after a change of a rule file in the copied
 #      folder) and of a data-only reload (after a change of a parameter file: the compiled rules are reused)
 #   4. stops the service and measures start-up again: the same jar once more (compiled rules read from the cache the
-#      first start wrote), and the layout of the container image (extracted jar, rules compiled by a training run
-#      as the Dockerfile does, then started)
+#      first start wrote), and as the container image starts (Dockerfile: extracted jar, rules compiled by a
+#      training run, a class-data archive recorded by a second one, then the start with both)
 #
 #   scripts/load-test.sh
 #   DURATION=30s CONNECTIONS=16 THREADS=2 scripts/load-test.sh
@@ -94,13 +94,11 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 BASE="http://127.0.0.1:$PORT"
 LOG="$RESULTS/service.log"
 echo "== starting $JAR on port $PORT (log: $LOG)"
-START_NS=$(date +%s%N)
-# shellcheck disable=SC2086
 start_service() { # jar, log: starts the service with an empty-at-first compiled-rules cache of its own; waits until ready
   START_NS=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$1" --server.port="$PORT" --server.address=127.0.0.1 --lotse.rules.dir="$WORK/rules" \
-      --lotse.rules.cache-dir="$WORK/compiled-rules" --lotse.rules.watch=false \
+  java $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} -jar "$1" --server.port="$PORT" --server.address=127.0.0.1 \
+      --lotse.rules.dir="$WORK/rules" --lotse.rules.cache-dir="$WORK/compiled-rules" --lotse.rules.watch=false \
       --lotse.admin.password="$ADMIN_PASSWORD" > "$2" 2>&1 &
   PID=$!
   until curl -fsS "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
@@ -183,14 +181,25 @@ start_service "$JAR" "$RESULTS/service-restart.log"
 echo "restart, same jar        ${STARTED:-?}; ready after ${READY_MS} ms (target < 6 s)"
 echo "                         ${KB:-?}"
 stop_service
-# the container image's layout: the jar extracted, the rules compiled once by a training run (Dockerfile)
+# the container image's layout (Dockerfile): the jar extracted, the rules compiled once by a training run, a second
+# training run that records the class-data archive (AppCDS), then the start with both
 java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" > /dev/null
 IMAGE_JAR="$WORK/image/$(basename "$JAR")"
-# shellcheck disable=SC2086
-java $JAVA_OPTS -Dspring.context.exit=onRefresh -jar "$IMAGE_JAR" --lotse.rules.dir="$WORK/rules" \
-    --lotse.rules.cache-dir="$WORK/compiled-rules" > "$RESULTS/service-training.log" 2>&1
+train() { # extra JVM options
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS "$@" -Dspring.context.exit=onRefresh -jar "$IMAGE_JAR" --lotse.rules.dir="$WORK/rules" \
+      --lotse.rules.cache-dir="$WORK/compiled-rules" >> "$RESULTS/service-training.log" 2>&1
+}
+: > "$RESULTS/service-training.log"
+train
+EXTRA_JAVA_OPTS=""
+if train -XX:ArchiveClassesAtExit="$WORK/image/application.jsa"; then
+  EXTRA_JAVA_OPTS="-XX:SharedArchiveFile=$WORK/image/application.jsa"
+else
+  echo "(no class-data archive: the JVM could not write one, see $RESULTS/service-training.log; started without)"
+fi
 start_service "$IMAGE_JAR" "$RESULTS/service-image.log"
-echo "image layout             ${STARTED:-?}; ready after ${READY_MS} ms (target < 6 s)"
+echo "as the image starts      ${STARTED:-?}; ready after ${READY_MS} ms (target < 6 s)"
 echo "                         ${KB:-?}"
 stop_service
 echo
