@@ -59,6 +59,8 @@ public class SecurityConfig {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
+    static final String REFERRER_POLICY = "same-origin";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
     /** Swagger UI sets inline styles; it still runs only its own scripts. */
     static final String CSP_SWAGGER = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
@@ -128,8 +130,8 @@ public class SecurityConfig {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(csp))
                         .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.get(REFERRER_POLICY)))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
     }
 
     private static AuthenticationEntryPoint entryPoint(ObjectMapper mapper) {

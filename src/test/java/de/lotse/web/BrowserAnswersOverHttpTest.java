@@ -138,24 +138,37 @@ class BrowserAnswersOverHttpTest {
 
     @Test
     void anAddressTheFirewallRejectsIsAProblemDocumentOrForABrowserOnAPageTheErrorPage() throws Exception {
-        for (String path : new String[] {"/api/v1/decisions;x=1", "/api/v1//decisions", "/api/v1/%2e%2e/decisions"}) {
+        for (String path : new String[] {"/api/v1/decisions;x=1", "/api/v1//decisions", "/api/v1/%2e%2e/decisions",
+                "/api/v1/decisions%2Fbatch"}) {
             HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Content-Type", "application/json").header("Accept", PageErrorsTest.BROWSER)
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(api.statusCode()).as(path).isEqualTo(400);
             assertThat(contentType(api)).as(path).startsWith("application/problem+json");
             assertThat(api.body()).as(path).contains("\"status\":400").doesNotContain("timestamp", "Exception");
+            hasTheSecurityHeaders(api, path);
         }
 
-        HttpResponse<String> page = get("/rules;x=1", PageErrorsTest.BROWSER);
-        assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(contentType(page)).startsWith("text/html");
-        assertThat(page.body()).contains("Status 400").doesNotContain("Exception");
+        for (String path : new String[] {"/rules;x=1", "/rules%2Fx", "//rules"}) {
+            HttpResponse<String> page = get(path, PageErrorsTest.BROWSER);
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(contentType(page)).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("Status 400").doesNotContain("Exception");
+            hasTheSecurityHeaders(page, path);
+        }
 
         HttpResponse<String> program = get("/rules;x=1", "application/json");
         assertThat(program.statusCode()).isEqualTo(400);
         assertThat(contentType(program)).startsWith("application/problem+json");
         assertThat(program.body()).contains("\"instance\":\"/rules;x=1\"");
+    }
+
+    private static void hasTheSecurityHeaders(HttpResponse<String> answer, String path) {
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
+                .hasValueSatisfying(v -> assertThat(v).contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+        assertThat(answer.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
     }
 
     @Test
