@@ -41,6 +41,20 @@ public class DecisionService {
     }
 
     /**
+     * A decision service for one answer made of several decisions (the form's result and its comparison): every
+     * decision it makes uses the rules in service now, so a reload meanwhile cannot mix two versions in one page.
+     */
+    public DecisionService pinned() {
+        RuleBook rules = provider.current();
+        return new DecisionService(() -> rules, assembler, clock, metrics);
+    }
+
+    /** The rules this service decides with (for a {@link #pinned()} one: always the same version). */
+    public RuleBook rules() {
+        return provider.current();
+    }
+
+    /**
      * Decides a case answered to a caller through {@code channel}, and counts it once: as answered (a decision unless
      * it is a PDF protocol) or as rejected with its reason ({@link DecisionMetrics}).
      */

@@ -9,7 +9,6 @@ import de.lotse.decision.ApprovalStatus;
 import de.lotse.decision.Catalogue;
 import de.lotse.decision.Language;
 import de.lotse.decision.Outcome;
-import de.lotse.decision.RuleBookProvider;
 import de.lotse.decision.Texts;
 import de.lotse.web.ResultView.ComparisonView;
 import de.lotse.web.ResultView.ConditionView;
@@ -39,18 +38,15 @@ public class AdviceViews {
 
     private final MessageSource messages;
     private final CaseFormMapper mapper;
-    private final RuleBookProvider rules;
-
-    public AdviceViews(MessageSource messages, CaseFormMapper mapper, RuleBookProvider rules) {
+    public AdviceViews(MessageSource messages, CaseFormMapper mapper) {
         this.messages = messages;
         this.mapper = mapper;
-        this.rules = rules;
     }
 
     public ResultView result(FormAdvisor.Advised advised, boolean jobOfferDetailsIgnored, Locale locale) {
         Advice advice = advised.advice();
         Language language = Languages.of(locale);
-        Catalogue catalogue = rules.current().catalogue();
+        Catalogue catalogue = advised.catalogue(); // the version that computed the advice, even after a reload
         LawLinks links = LawLinks.of(catalogue);
         String date = Texts.render(advice.assessmentDate(), language);
         List<PathwayView> open = new ArrayList<>();
@@ -58,7 +54,7 @@ public class AdviceViews {
         PathwayView recommended = null;
         for (PathwayAdvice p : advice.pathways()) {
             PathwayView view = pathway(p, Objects.equals(p.code(), advice.recommendedPathway()), date, language, locale,
-                    links);
+                    links, catalogue);
             (p.outcome() == Outcome.NOT_ELIGIBLE ? closed : open).add(view);
             if (view.recommended()) {
                 recommended = view;
@@ -77,7 +73,7 @@ public class AdviceViews {
     }
 
     private PathwayView pathway(PathwayAdvice p, boolean recommended, String date, Language language, Locale locale,
-                                LawLinks links) {
+                                LawLinks links, Catalogue catalogue) {
         List<ConditionView> conditions = p.conditions().stream()
                 .map(c -> condition(c, date, language, locale, links)).toList();
         List<String> missing = p.missingFacts().stream()
@@ -93,7 +89,7 @@ public class AdviceViews {
         PointsView points = null;
         if (p.points() != null) {
             List<PointsRow> rows = p.points().items().stream()
-                    .map(i -> new PointsRow(criterion(i.criterion(), language), i.points(), links.parts(i.legalBasis())))
+                    .map(i -> new PointsRow(criterion(i.criterion(), language, catalogue), i.points(), links.parts(i.legalBasis())))
                     .toList();
             points = new PointsView(p.points().total(), p.points().required(),
                     p.points().total() >= p.points().required(), rows);
@@ -132,8 +128,8 @@ public class AdviceViews {
     }
 
     /** The title of a points criterion from rules/texts ("points.&lt;CODE&gt;"; the loader makes sure it is there). */
-    private String criterion(String code, Language language) {
-        return rules.current().catalogue().texts().format("points." + code, language, Map.of()).orElse(code);
+    private static String criterion(String code, Language language, Catalogue catalogue) {
+        return catalogue.texts().format("points." + code, language, Map.of()).orElse(code);
     }
 
     private ComparisonView compare(FormAdvisor.Variant previous, FormAdvisor.Advised current, Catalogue catalogue,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.lotse.decision.Advice;
 import de.lotse.decision.AssessmentDateOutOfRangeException;
 import de.lotse.decision.CaseReader;
+import de.lotse.decision.Catalogue;
 import de.lotse.decision.DecisionMetrics;
 import de.lotse.decision.DecisionMetrics.Channel;
 import de.lotse.decision.DecisionService;
@@ -40,8 +41,11 @@ public class FormAdvisor {
     public sealed interface Result permits Advised, Invalid {
     }
 
-    /** An advice for the case, the request it was computed from, and the previous variant's if the form carried one. */
-    public record Advised(Advice advice, JsonNode request, Optional<Variant> previous)
+    /**
+     * An advice for the case, the request it was computed from, and the previous variant's if the form carried one;
+     * both advices come from {@code catalogue}'s version of the rules, whose titles and links the page shows.
+     */
+    public record Advised(Advice advice, JsonNode request, Optional<Variant> previous, Catalogue catalogue)
             implements Result {
     }
 
@@ -68,15 +72,17 @@ public class FormAdvisor {
             decisions.rejected(DecisionMetrics.INVALID_FIELD, channel);
             return new Invalid(errors);
         }
+        DecisionService pinned = decisions.pinned();
         Advice advice;
         try {
-            advice = decisions.decide(read.facts(), channel);
+            advice = pinned.decide(read.facts(), channel);
         } catch (InvalidCaseException e) {
             return new Invalid(mapper.errors(e.problems(), mapped.citizenshipInputs(), locale));
         } catch (AssessmentDateOutOfRangeException e) {
             return new Invalid(List.of(mapper.dateOutOfRange(e, locale)));
         }
-        return new Advised(advice, mapped.json(), previous(form.getPreviousCase(), locale));
+        return new Advised(advice, mapped.json(), previous(form.getPreviousCase(), locale, pinned),
+                pinned.rules().catalogue());
     }
 
     /** The request JSON of a form (for the next variant's comparison), or "" if the form does not make a request. */
@@ -89,10 +95,10 @@ public class FormAdvisor {
     }
 
     /**
-     * The previous variant, decided again with the rules in service (so both advices come from the same rules).
+     * The previous variant, decided again with the same rules as the current one ({@code pinned}).
      * A previous case that cannot be read is dropped: it only serves the comparison, and so is not counted.
      */
-    private Optional<Variant> previous(String previousJson, Locale locale) {
+    private Optional<Variant> previous(String previousJson, Locale locale, DecisionService pinned) {
         if (previousJson == null || previousJson.isBlank()) {
             return Optional.empty();
         }
@@ -106,7 +112,7 @@ public class FormAdvisor {
             if (read.facts() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Variant(object, decisions.decide(read.facts())));
+            return Optional.of(new Variant(object, pinned.decide(read.facts())));
         } catch (JsonProcessingException | InvalidCaseException | AssessmentDateOutOfRangeException e) {
             return Optional.empty();
         }

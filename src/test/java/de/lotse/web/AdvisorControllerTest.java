@@ -19,16 +19,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
+import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.DecisionMetrics;
 import de.lotse.decision.DecisionMetrics.Channel;
+import de.lotse.decision.DecisionService;
 import de.lotse.decision.Language;
+import de.lotse.knowledge.KnowledgeBase;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The advisor form as a web slice: what the form sends to the decision service, errors next to their fields in the
@@ -112,6 +119,26 @@ class AdvisorControllerTest extends WebSliceTest {
                 && facts.getQualification().getProfession().equals("SOFTWARE_DEVELOPER")
                 && facts.getAssessmentDate().equals(LocalDate.of(2026, 3, 9))
                 && facts.getCandidate().getBirthDate() == null), eq(Channel.FORM));
+    }
+
+    @Test
+    void thePageLinksWithTheRulesThatDecidedEvenIfAReloadPutAnotherVersionInServiceMeanwhile(@TempDir Path temp)
+            throws Exception {
+        Path edited = temp.resolve("rules");
+        FileSystemUtils.copyRecursively(Path.of("rules"), edited);
+        Path acts = edited.resolve("catalogues/acts.yaml");
+        Files.writeString(acts, Files.readString(acts).replace("base: https://www.gesetze-im-internet.de/",
+                "base: https://laws.example.org/"));
+        KnowledgeBase decidedWith = TestKnowledge.load(edited);
+        given(decisions.pinned()).willReturn(new DecisionService(() -> decidedWith, new AdviceAssembler(),
+                TestKnowledge.CLOCK));
+        // the version in service (knowledge.current()) stays the repository's: the page must not take its links
+
+        mvc.perform(form("/advice", indianDeveloper()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(xpath("//section[@id='pathway-BLUE_CARD']//a[@class='law']/@href")
+                        .string("https://laws.example.org/aufenthg_2004/__18g.html"))
+                .andExpect(content().string(not(containsString("gesetze-im-internet.de/aufenthg_2004/__18g"))));
     }
 
     @Test

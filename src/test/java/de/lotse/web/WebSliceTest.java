@@ -46,6 +46,9 @@ abstract class WebSliceTest {
         given(knowledge.current()).willAnswer(inv -> TestKnowledge.kb());
         given(decisions.decide(any())).willAnswer(inv -> real.decide(inv.getArgument(0)));
         given(decisions.decide(any(), any())).willAnswer(inv -> real.decide(inv.getArgument(0)));
+        // one page's decisions all go through the mock (so tests see them), on the repository's rules
+        given(decisions.pinned()).willReturn(decisions);
+        given(decisions.rules()).willAnswer(inv -> TestKnowledge.kb());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
