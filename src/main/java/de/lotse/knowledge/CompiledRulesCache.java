@@ -242,8 +242,7 @@ final class CompiledRulesCache {
     }
 
     private static void createPrivate(Path folder) throws IOException {
-        if (Files.getFileStore(folder.getParent() == null ? folder : existingParent(folder))
-                .supportsFileAttributeView(PosixFileAttributeView.class)) {
+        if (Files.getFileStore(existingParent(folder)).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.createDirectories(folder.getParent());
             Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
                     EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
