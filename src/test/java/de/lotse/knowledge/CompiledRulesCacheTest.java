@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.lotse.decision.AdviceAssembler;
 import de.lotse.decision.CaseJson;
 import de.lotse.decision.CaseReader;
@@ -13,12 +14,16 @@ import de.lotse.scenario.ScenarioFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +49,8 @@ class CompiledRulesCacheTest {
     @BeforeAll
     static void loadTwice() {
         cacheDir = shared.resolve("cache");
-        compiled = new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cacheDir)).load(RULES);
-        cached = new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cacheDir)).load(RULES);
+        compiled = load(RULES, cacheDir);
+        cached = load(RULES, cacheDir);
     }
 
     @Test
@@ -83,44 +88,38 @@ class CompiledRulesCacheTest {
         FileSystemUtils.copyRecursively(RULES, rules);
         Path file = rules.resolve("aufenthg/s18g_blaue_karte.drl");
         Files.writeString(file, Files.readString(file) + "\n// an edit\n");
-        Path cache = temp.resolve("cache");
-        FileSystemUtils.copyRecursively(cacheDir, cache);
+        Path cache = copyOfTheCache(temp);
 
-        KnowledgeBase edited = new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(rules);
+        KnowledgeBase edited = load(rules, cache);
 
         assertThat(edited.compiledRulesFromCache()).isFalse();
         assertThat(entries(cache)).hasSize(2);
-        assertThat(new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(rules)
-                .compiledRulesFromCache()).isTrue();
+        assertThat(load(rules, cache).compiledRulesFromCache()).isTrue();
     }
 
     @Test
     void aDamagedEntryIsNotUsedAndTheRulesAreCompiledAndStoredAgain(@TempDir Path temp) throws IOException {
-        Path cache = temp.resolve("cache");
-        FileSystemUtils.copyRecursively(cacheDir, cache);
+        Path cache = copyOfTheCache(temp);
         Path entry = entries(cache).get(0);
         byte[] bytes = Files.readAllBytes(entry);
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(entry, bytes);
 
-        KnowledgeBase loaded = new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(RULES);
+        KnowledgeBase loaded = load(RULES, cache);
 
         assertThat(loaded.compiledRulesFromCache()).isFalse();
         assertThat(loaded.rules()).isEqualTo(compiled.rules());
-        assertThat(new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(RULES)
-                .compiledRulesFromCache()).as("the entry was written again").isTrue();
+        assertThat(load(RULES, cache).compiledRulesFromCache()).as("the entry was written again").isTrue();
     }
 
     @Test
     void aCutShortEntryIsNotUsed(@TempDir Path temp) throws IOException {
-        Path cache = temp.resolve("cache");
-        FileSystemUtils.copyRecursively(cacheDir, cache);
+        Path cache = copyOfTheCache(temp);
         Path entry = entries(cache).get(0);
         byte[] bytes = Files.readAllBytes(entry);
-        Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.write(entry, Arrays.copyOf(bytes, bytes.length / 3));
 
-        assertThat(new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(RULES)
-                .compiledRulesFromCache()).isFalse();
+        assertThat(load(RULES, cache).compiledRulesFromCache()).isFalse();
     }
 
     @Test
@@ -128,7 +127,7 @@ class CompiledRulesCacheTest {
         PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
         assumeTrue(posix != null, "POSIX permissions");
         Path cache = temp.resolve("a/b/cache");
-        CompiledRulesCache.in(cache).write("key", new CompiledRulesCache.Entry(java.util.Map.of(), new byte[] {1, 2}));
+        CompiledRulesCache.in(cache).write("key", new CompiledRulesCache.Entry(Map.of(), new byte[] {1, 2}));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
         assertThat(CompiledRulesCache.in(cache).read("key")).hasValueSatisfying(e -> assertThat(e.packages())
@@ -143,12 +142,12 @@ class CompiledRulesCacheTest {
         Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
         CompiledRulesCache open = CompiledRulesCache.in(cache);
 
-        open.write("key", new CompiledRulesCache.Entry(java.util.Map.of(), new byte[] {1}));
+        open.write("key", new CompiledRulesCache.Entry(Map.of(), new byte[] {1}));
 
         assertThat(entries(cache)).isEmpty();
         // an entry someone else put there is not read either
         Files.write(cache.resolve(CompiledRulesCache.name("key")),
-                CompiledRulesCache.encode("key", new CompiledRulesCache.Entry(java.util.Map.of(), new byte[] {1})));
+                CompiledRulesCache.encode("key", new CompiledRulesCache.Entry(Map.of(), new byte[] {1})));
         assertThat(CompiledRulesCache.in(cache).read("key")).isEmpty();
     }
 
@@ -156,7 +155,7 @@ class CompiledRulesCacheTest {
     void anEntryOthersMayWriteToIsNotRead(@TempDir Path temp) throws IOException {
         assumeTrue(Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null, "POSIX permissions");
         CompiledRulesCache cache = CompiledRulesCache.in(temp.resolve("cache"));
-        cache.write("key", new CompiledRulesCache.Entry(java.util.Map.of(), new byte[] {1}));
+        cache.write("key", new CompiledRulesCache.Entry(Map.of(), new byte[] {1}));
         Path entry = temp.resolve("cache").resolve(CompiledRulesCache.name("key"));
         assertThat(cache.read("key")).isPresent();
 
@@ -169,9 +168,9 @@ class CompiledRulesCacheTest {
     void onlyTheNewestEntriesAreKept(@TempDir Path temp) throws IOException, InterruptedException {
         CompiledRulesCache cache = CompiledRulesCache.in(temp.resolve("cache"));
         for (int i = 0; i < 7; i++) {
-            cache.write("key " + i, new CompiledRulesCache.Entry(java.util.Map.of(), new byte[] {(byte) i}));
+            cache.write("key " + i, new CompiledRulesCache.Entry(Map.of(), new byte[] {(byte) i}));
             Files.setLastModifiedTime(temp.resolve("cache").resolve(CompiledRulesCache.name("key " + i)),
-                    java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+                    FileTime.fromMillis(1_000_000L * (i + 1)));
         }
         assertThat(entries(temp.resolve("cache"))).hasSize(4);
         assertThat(cache.read("key 6")).isPresent();
@@ -187,18 +186,30 @@ class CompiledRulesCacheTest {
 
     @Test
     void theKeyCoversEveryDrlFileAndItsPath() {
-        java.util.Map<String, String> drl = new java.util.TreeMap<>(java.util.Map.of("a.drl", "x", "b.drl", "y"));
+        Map<String, String> drl = new TreeMap<>(Map.of("a.drl", "x", "b.drl", "y"));
         String key = RulesCompiler.cacheKey(drl);
-        assertThat(RulesCompiler.cacheKey(new java.util.TreeMap<>(drl))).isEqualTo(key);
-        assertThat(RulesCompiler.cacheKey(java.util.Map.of("a.drl", "x", "b.drl", "y "))).isNotEqualTo(key);
-        assertThat(RulesCompiler.cacheKey(java.util.Map.of("a.drl", "x", "c.drl", "y"))).isNotEqualTo(key);
-        assertThat(RulesCompiler.cacheKey(java.util.Map.of("a.drl", "xb.drl", "", "y"))).isNotEqualTo(key);
-        assertThat(RulesCompiler.cacheKey(java.util.Map.of("a.drl", "x"))).isNotEqualTo(key);
+        assertThat(RulesCompiler.cacheKey(new TreeMap<>(drl))).isEqualTo(key);
+        assertThat(RulesCompiler.cacheKey(Map.of("a.drl", "x", "b.drl", "y "))).isNotEqualTo(key);
+        assertThat(RulesCompiler.cacheKey(Map.of("a.drl", "x", "c.drl", "y"))).isNotEqualTo(key);
+        assertThat(RulesCompiler.cacheKey(Map.of("a.drl", "xb.drl", "", "y"))).isNotEqualTo(key);
+        assertThat(RulesCompiler.cacheKey(Map.of("a.drl", "x"))).isNotEqualTo(key);
+    }
+
+    /** A new loader (so nothing compiled in this JVM is reused) with the cache in {@code cache}. */
+    private static KnowledgeBase load(Path rules, Path cache) {
+        return new KnowledgeBaseLoader(Clock.systemUTC(), CompiledRulesCache.in(cache)).load(rules);
+    }
+
+    /** A copy of the cache the first load wrote, to damage or add to. */
+    private static Path copyOfTheCache(Path temp) throws IOException {
+        Path cache = temp.resolve("cache");
+        FileSystemUtils.copyRecursively(cacheDir, cache);
+        return cache;
     }
 
     /** The answer as JSON without its decision id (new for every decision). */
     private static String withoutId(DecisionService.Answered answered) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode json = JSON.valueToTree(answered.advice());
+        ObjectNode json = JSON.valueToTree(answered.advice());
         assertThat(json.remove("decisionId")).isNotNull();
         return JSON.writeValueAsString(json);
     }
