@@ -60,7 +60,20 @@ public final class LotseCli {
         this.err = err;
         this.home = home;
         this.workingDir = Path.of("").toAbsolutePath();
-        this.loader = loader != null ? loader : new KnowledgeBaseLoader(clock)::load;
+        this.loader = loader != null ? loader
+                : KnowledgeBaseLoader.keepingCompiledRules(clock, compiledRulesDir(System.getenv("LOTSE_RULES_CACHEDIR")))::load;
+    }
+
+    /**
+     * Like the service, the tool keeps compiled rules between runs, so that a check after an edit of data (parameters,
+     * texts, catalogues, scenarios) does not compile unchanged rules again: in {@code LOTSE_RULES_CACHEDIR}, or the
+     * service's default folder; an empty value switches it off.
+     */
+    static Path compiledRulesDir(String configured) {
+        if (configured == null) {
+            return KnowledgeBaseLoader.defaultCompiledRulesDir();
+        }
+        return configured.isBlank() ? null : Path.of(configured);
     }
 
     public static void main(String[] args) {

@@ -54,6 +54,22 @@ public final class KnowledgeBaseLoader {
         this(clock, CompiledRulesCache.off());
     }
 
+    /**
+     * A loader that keeps compiled rules in {@code cacheDir} and reads them from there instead of compiling when the
+     * DRL is the same (see {@code CompiledRulesCache}); null or empty: not kept.
+     */
+    public static KnowledgeBaseLoader keepingCompiledRules(Clock clock, Path cacheDir) {
+        return new KnowledgeBaseLoader(clock, CompiledRulesCache.in(cacheDir));
+    }
+
+    /**
+     * Where compiled rules are kept unless configured otherwise: {@code fachkraefte-lotse-compiled-rules} in the
+     * temporary folder (the service's application.properties names the same folder).
+     */
+    public static Path defaultCompiledRulesDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "fachkraefte-lotse-compiled-rules");
+    }
+
     /** A loader that keeps compiled rules in {@code cache} and takes them from there when the DRL is the same. */
     KnowledgeBaseLoader(Clock clock, CompiledRulesCache cache) {
         this.clock = clock;

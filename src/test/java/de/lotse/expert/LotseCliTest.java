@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.lotse.knowledge.KnowledgeBase;
+import de.lotse.knowledge.KnowledgeBaseLoader;
 import de.lotse.knowledge.ParameterTable;
 import de.lotse.scenario.ScenarioFiles;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,16 @@ class LotseCliTest {
     }
 
     // ------------------------------------------------------------------------------------------------------- check
+
+    @Test
+    void theToolKeepsCompiledRulesWhereTheServiceDoesUnlessLotseRulesCacheDirSaysOtherwise() throws Exception {
+        String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+        assertThat(properties).contains("lotse.rules.cache-dir=${java.io.tmpdir}/"
+                + KnowledgeBaseLoader.defaultCompiledRulesDir().getFileName());
+        assertThat(LotseCli.compiledRulesDir(null)).isEqualTo(KnowledgeBaseLoader.defaultCompiledRulesDir());
+        assertThat(LotseCli.compiledRulesDir("/srv/lotse/compiled")).isEqualTo(Path.of("/srv/lotse/compiled"));
+        assertThat(LotseCli.compiledRulesDir("")).as("empty: not kept").isNull();
+    }
 
     @Test
     void checkOfTheRealRulesPassesEveryScenarioWithOneLinePerScenarioAndExitCode0() {
