@@ -138,6 +138,9 @@ final class CompiledRulesCache {
         Path temp = null;
         try {
             byte[] bytes = encode(key, entry);
+            if (!Files.isDirectory(dir)) {
+                createPrivate(dir); // removed meanwhile, e.g. by a clean-up of the temporary folder
+            }
             temp = Files.createTempFile(dir, "writing-", ".tmp");
             Files.write(temp, bytes);
             Path target = dir.resolve(name(key));

@@ -152,6 +152,18 @@ class CompiledRulesCacheTest {
     }
 
     @Test
+    void aFolderRemovedWhileTheServiceRunsIsCreatedAgainForTheNextEntry(@TempDir Path temp) throws IOException {
+        Path folder = temp.resolve("cache");
+        CompiledRulesCache cache = CompiledRulesCache.in(folder);
+        cache.write("key", new CompiledRulesCache.Entry(Map.of(), new byte[] {1}));
+        FileSystemUtils.deleteRecursively(folder);
+
+        cache.write("other key", new CompiledRulesCache.Entry(Map.of(), new byte[] {2}));
+
+        assertThat(cache.read("other key")).hasValueSatisfying(e -> assertThat(e.packages()).containsExactly(2));
+    }
+
+    @Test
     void anEntryOthersMayWriteToIsNotRead(@TempDir Path temp) throws IOException {
         assumeTrue(Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null, "POSIX permissions");
         CompiledRulesCache cache = CompiledRulesCache.in(temp.resolve("cache"));
