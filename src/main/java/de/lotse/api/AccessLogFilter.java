@@ -63,7 +63,7 @@ class AccessLogFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        if (!log.isInfoEnabled() || skipped(path)) {
+        if (!log.isInfoEnabled() || skipped(ApiPaths.pathWithinApplication(request))) { // skip list: no context path
             chain.doFilter(request, response);
             return;
         }

@@ -35,13 +35,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !ApiPaths.isApi(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/batch") ? maxBatchBody : maxBody;
+        long limit = ApiPaths.pathWithinApplication(request).endsWith("/batch") ? maxBatchBody : maxBody;
         if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close");
             Problems.write(request, response, Problems.payloadTooLarge(limit), mapper);

@@ -1,6 +1,7 @@
 package de.lotse.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lotse.api.ApiPaths;
 import de.lotse.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,8 +30,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") || path.startsWith("/api/v1/admin/");
+        String path = ApiPaths.pathWithinApplication(request);
+        return !ApiPaths.isApi(path) || path.startsWith(ApiPaths.ADMIN);
     }
 
     @Override

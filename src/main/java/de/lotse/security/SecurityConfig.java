@@ -1,6 +1,7 @@
 package de.lotse.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.lotse.api.ApiPaths;
 import de.lotse.api.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -180,7 +181,7 @@ public class SecurityConfig {
     }
 
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return ApiPaths.pathWithinApplication(request);
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.lotse.web;
 
+import de.lotse.api.ApiPaths;
 import de.lotse.api.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ class ErrorPathController implements ErrorController {
     Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
         int status = status(request);
         String path = originalPath(request);
-        if (!WebConfiguration.isApi(path) && PageErrorResolver.prefersHtml(request)) {
+        if (!ApiPaths.isApi(path) && PageErrorResolver.prefersHtml(request)) {
             response.setStatus(status);
             model.addAttribute("status", status);
             return "error";

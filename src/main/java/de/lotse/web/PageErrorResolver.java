@@ -1,5 +1,6 @@
 package de.lotse.web;
 
+import de.lotse.api.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
@@ -26,7 +27,7 @@ final class PageErrorResolver implements HandlerExceptionResolver {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception e) {
-        if (!(e instanceof ErrorResponse) || handler instanceof HandlerMethod || WebConfiguration.isApi(request)
+        if (!(e instanceof ErrorResponse) || handler instanceof HandlerMethod || ApiPaths.isApi(request)
                 || !prefersHtml(request)) {
             return null;
         }

@@ -1,5 +1,6 @@
 package de.lotse.web;
 
+import de.lotse.api.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -64,15 +65,6 @@ public class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(0, new PageErrorResolver());
     }
 
-    /** A request of the JSON API (its own locale, its own errors), not of a page. */
-    static boolean isApi(HttpServletRequest request) {
-        return isApi(request.getRequestURI().substring(request.getContextPath().length()));
-    }
-
-    /** Whether a path within the application is one of the JSON API. */
-    static boolean isApi(String path) {
-        return path.startsWith("/api/");
-    }
 
     /**
      * Pages: German or English only (anything else reads as German), from the cookie, German by default. The JSON API
@@ -87,7 +79,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
-            if (isApi(request)) {
+            if (ApiPaths.isApi(request)) {
                 return request.getLocale();
             }
             return Languages.locale(Languages.of(super.resolveLocale(request)));
