@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.HandlerMapping;
 class DecisionController {
 
     static final int MAX_BATCH = 1000;
+    private static final String BATCH_PATH = "/batch";
 
     private final DecisionService decisions;
     private final CaseReader reader;
@@ -56,7 +58,7 @@ class DecisionController {
     @Operation(summary = "Assess up to 1000 cases", description = "Answers {\"results\": [...]} in request order; each"
             + " result is an Advice or a problem document with the case's index.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = BatchRequest.class)))
-    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = BATCH_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     BatchResponse batch(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw invalidBatch(ProblemField.of("", "send a JSON object {\"cases\": [...]}"));
@@ -115,7 +117,9 @@ class DecisionController {
     static Optional<Channel> channel(WebRequest request) {
         Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (handler instanceof HandlerMethod method && DecisionController.class.isAssignableFrom(method.getBeanType())) {
-            return Optional.of(method.getMethod().getName().equals("batch") ? Channel.BATCH : Channel.API);
+            PostMapping mapping = method.getMethodAnnotation(PostMapping.class);
+            boolean batch = mapping != null && Arrays.asList(mapping.path()).contains(BATCH_PATH);
+            return Optional.of(batch ? Channel.BATCH : Channel.API);
         }
         return Optional.empty();
     }
