@@ -162,8 +162,8 @@ final class RulesCompiler {
 
     /**
      * Everything that decides what compiling {@code drlFiles} produces: the DRL text, the service's classes the rules
-     * can use (all of {@code de.lotse}, by content), the Drools jars, the Java version and the knowledge-base
-     * configuration. Two builds with equal keys generate the same classes.
+     * can use (all of {@code de.lotse}, by content), the Drools jars, Drools options given to the JVM, the Java version
+     * and the knowledge-base configuration. Two builds with equal keys generate the same classes.
      */
     static String cacheKey(Map<String, String> drlFiles) {
         if (Environment.KEY == null) {
@@ -199,6 +199,9 @@ final class RulesCompiler {
                 CodeSource source = drools.getProtectionDomain().getCodeSource();
                 key.add(drools.getName() + "@" + (source == null ? "?" : source.getLocation()));
             }
+            // Drools options given to the JVM (-Ddrools.…) may change what the compiler produces
+            System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("drools.")).sorted()
+                    .forEach(n -> key.add(n + "=" + System.getProperty(n)));
             Resource[] classes = new PathMatchingResourcePatternResolver(RulesCompiler.class.getClassLoader())
                     .getResources("classpath*:de/lotse/**/*.class");
             Map<String, Resource> byName = new TreeMap<>();
