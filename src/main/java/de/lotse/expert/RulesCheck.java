@@ -8,12 +8,11 @@ import de.lotse.knowledge.InvalidRulesException;
 import de.lotse.knowledge.KnowledgeBase;
 import de.lotse.knowledge.KnowledgeBaseLoader;
 import de.lotse.knowledge.ParameterTable;
-import de.lotse.scenario.Scenario;
-import de.lotse.scenario.ScenarioChecker;
-import de.lotse.scenario.ScenarioFiles;
-import de.lotse.scenario.ScenarioResult;
 import de.lotse.knowledge.RuleInfo;
 import de.lotse.knowledge.RuleProblem;
+import de.lotse.scenario.Scenario;
+import de.lotse.scenario.ScenarioChecker;
+import de.lotse.scenario.ScenarioResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,16 +54,9 @@ public class RulesCheck {
             return new CheckReport(rulesDir.toString(), scenariosDir.toString(), false, null, null, List.of(), 0,
                     e.problems(), List.of(), List.of(), List.of(), new Totals(0, 0, 0));
         }
-        List<Scenario> scenarios = new ArrayList<>();
-        List<FileProblem> unreadable = new ArrayList<>();
-        for (Path file : ScenarioFiles.files(scenariosDir)) {
-            String name = ScenarioFiles.name(scenariosDir, file);
-            try {
-                scenarios.addAll(ScenarioFiles.read(file, name));
-            } catch (RuntimeException e) {
-                unreadable.add(new FileProblem(name, e.getMessage()));
-            }
-        }
+        SampleCases.Scenarios read = SampleCases.scenarios(scenariosDir);
+        List<Scenario> scenarios = read.scenarios();
+        List<FileProblem> unreadable = read.unreadableFiles();
         ScenarioChecker checker = new ScenarioChecker(kb);
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         Set<String> fired = new HashSet<>();

@@ -37,18 +37,31 @@ public final class SampleCases {
     private SampleCases() {
     }
 
-    public static Read read(Path folder) {
-        List<SampleCase> cases = new ArrayList<>();
+    /** The scenarios of a test-cases folder, and the files that could not be read (each with why). */
+    record Scenarios(List<Scenario> scenarios, List<FileProblem> unreadableFiles) {
+    }
+
+    /** Reads every scenario file of {@code folder}; a file that cannot be read is reported, the others still count. */
+    static Scenarios scenarios(Path folder) {
+        List<Scenario> scenarios = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
         for (Path file : ScenarioFiles.files(folder)) {
             String name = ScenarioFiles.name(folder, file);
             try {
-                for (Scenario s : ScenarioFiles.read(file, name)) {
-                    cases.add(new SampleCase(s.id(), s.name(), false, s.request()));
-                }
+                scenarios.addAll(ScenarioFiles.read(file, name));
             } catch (RuntimeException e) {
                 problems.add(new FileProblem(name, e.getMessage()));
             }
+        }
+        return new Scenarios(scenarios, problems);
+    }
+
+    public static Read read(Path folder) {
+        List<SampleCase> cases = new ArrayList<>();
+        Scenarios read = scenarios(folder);
+        List<FileProblem> problems = new ArrayList<>(read.unreadableFiles());
+        for (Scenario s : read.scenarios()) {
+            cases.add(new SampleCase(s.id(), s.name(), false, s.request()));
         }
         for (Path file : corpusFiles(folder)) {
             String name = ScenarioFiles.name(folder, file);
