@@ -62,6 +62,10 @@ final class CompiledRulesCache {
     /** Far above what the rules of this service need (~3 MB); a longer entry is not read. */
     private static final int MAX_BYTES = 256 * 1024 * 1024;
     private static final Duration STALE_TEMP = Duration.ofHours(1);
+    /** Temporary files: an entry being written, the check of who the service runs as; left only by a crash. */
+    private static final String WRITING = "writing-";
+    private static final String PROBE = "probe-";
+    private static final String TEMP = ".tmp";
     private static final CompiledRulesCache OFF = new CompiledRulesCache(null);
 
     /** What a compilation leaves behind: the generated types by class-file name, and the serialized packages. */
@@ -141,7 +145,7 @@ final class CompiledRulesCache {
             if (!Files.isDirectory(dir)) {
                 createPrivate(dir); // removed meanwhile, e.g. by a clean-up of the temporary folder
             }
-            temp = Files.createTempFile(dir, "writing-", ".tmp");
+            temp = Files.createTempFile(dir, WRITING, TEMP);
             Files.write(temp, bytes);
             Path target = dir.resolve(name(key));
             try {
@@ -228,7 +232,7 @@ final class CompiledRulesCache {
     /** The user the service runs as: the owner of a file it creates, else looked up by name. */
     private UserPrincipal currentUser() {
         try {
-            Path probe = Files.createTempFile(dir, "probe-", ".tmp");
+            Path probe = Files.createTempFile(dir, PROBE, TEMP);
             try {
                 return Files.getOwner(probe);
             } finally {
@@ -263,7 +267,7 @@ final class CompiledRulesCache {
         return p == null ? folder.getRoot() : p;
     }
 
-    /** Keeps the newest entries; removes temporary files that a crashed writer left. */
+    /** Keeps the newest entries; removes temporary files that a crashed process left. */
     private void prune() throws IOException {
         List<Path> entries = new ArrayList<>();
         Instant staleBefore = Instant.now().minus(STALE_TEMP);
@@ -272,7 +276,7 @@ final class CompiledRulesCache {
                 String name = f.getFileName().toString();
                 if (ENTRY.matcher(name).matches()) {
                     entries.add(f);
-                } else if (name.startsWith("writing-") && name.endsWith(".tmp")
+                } else if ((name.startsWith(WRITING) || name.startsWith(PROBE)) && name.endsWith(TEMP)
                         && Files.getLastModifiedTime(f).toInstant().isBefore(staleBefore)) {
                     Files.deleteIfExists(f);
                 }
