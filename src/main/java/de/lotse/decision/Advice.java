@@ -1,6 +1,7 @@
 package de.lotse.decision;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,6 +65,8 @@ public record Advice(
                               List<DocumentItem> documents) {
     }
 
+    /** A rule that fired and its citation; written from JSON encoded once per rule ({@link TraceEntryJson}). */
+    @JsonSerialize(using = TraceEntryJson.class)
     public record TraceEntry(String rule, String legalBasis) {
     }
 }
