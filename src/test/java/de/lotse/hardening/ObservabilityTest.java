@@ -236,6 +236,20 @@ class ObservabilityTest extends HardeningContext {
         assertThat(prometheus.scrape()).contains("lotse_decision_latency_seconds_bucket");
     }
 
+    /**
+     * Requests are timed once (http.server.requests); Spring Security's own observations — one per filter of its
+     * chain, for every request — are off (application.properties: a measurable share of a request's CPU, fifth round of
+     * docs/performance.md).
+     */
+    @Test
+    void requestsAreTimedOnceWithoutSpringSecuritysPerFilterObservations() throws Exception {
+        decide(CASE);
+        mvc.perform(get("/actuator/health")).andReturn();
+        assertThat(registry.find("http.server.requests").tag("uri", "/api/v1/decisions").timers()).isNotEmpty();
+        assertThat(registry.getMeters()).map(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security"));
+    }
+
     @Test
     void everyApiRequestLeavesOneAccessLogLineWithARequestId() throws Exception {
         List<ILoggingEvent> lines;
