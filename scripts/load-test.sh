@@ -3,10 +3,14 @@
 #   1. builds the jar (skip with JAR=path/to/fachkraefte-lotse.jar), starts it on a free port with a copy of rules/;
 #      the mix of test-cases/ is written by de.lotse.bench.WrkMix, so Maven compiles the test classes in any case
 #      (if that fails, only the single case runs)
-#   2. warms up, then runs, against the same process and back to back for the same time,
+#   2. warms up with the mix for WARMUP (printing the throughput of every 30-second round: under full load the JIT
+#      needs minutes to compile the generated code of 358 rules, and the throughput more than doubles meanwhile),
+#      then runs, against the same process and back to back for the same time,
 #      POST /api/v1/decisions (one realistic case, then the mix of test-cases/ scenario requests) and
-#      GET /actuator/health, all at the same concurrency
-#   3. prints throughput, p50/p99 and the decision/health ratio, the start-up time (from the log line), and the
+#      GET /actuator/health, all at the same concurrency; then the mix once more at a fixed rate (RATE requests/s over
+#      the same connections: the latency of a service that is not saturated)
+#   3. prints throughput, p50/p99, the service's CPU time per request and the decision/health ratio, the start-up
+#      time (from the log line), and the
 #      time of a full rules reload (POST /api/v1/admin/rules/reload after a change of a rule file in the copied
 #      folder) and of a data-only reload (after a change of a parameter file: the compiled rules are reused)
 #   4. stops the service and measures start-up again: the same jar once more (compiled rules read from the cache the
@@ -16,14 +20,17 @@
 #   scripts/load-test.sh
 #   DURATION=30s CONNECTIONS=16 THREADS=2 scripts/load-test.sh
 #
-# Environment: LOTSE_BUILD_DIR (default target), JAR, DURATION (default 20s), WARMUP (default 15s),
-# CONNECTIONS (default 16), THREADS (wrk threads, default 2), JAVA_OPTS (for the service), RESULTS (folder for logs).
+# Environment: LOTSE_BUILD_DIR (default target), JAR, DURATION (default 20s), WARMUP (seconds, default 240),
+# CONNECTIONS (default 16), THREADS (wrk threads, default 2), RATE (requests/s of the paced run, default 250; 0 = none),
+# JAVA_OPTS (for the service), RESULTS (folder for logs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 BUILD="${LOTSE_BUILD_DIR:-$ROOT/target}"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-15s}"
+WARMUP="${WARMUP:-240}"
+WARMUP="${WARMUP%s}"
+RATE="${RATE:-250}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 JAVA_OPTS="${JAVA_OPTS:-}"
@@ -119,28 +126,46 @@ stop_service() {
 start_service "$JAR" "$LOG"
 
 # --- load ----------------------------------------------------------------------------------------------------------
-run() { # name, url, [lua]
-  local name=$1 url=$2 lua=${3:-}
-  local out="$RESULTS/wrk-$name.txt"
+cpu_ticks() { # CPU time of the service process so far, in clock ticks (user + system)
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$PID/stat"
+}
+TICK_MS=$(python3 -c 'import os; print(1000 / os.sysconf("SC_CLK_TCK"))' 2>/dev/null || echo 10)
+run() { # name, url, [lua], [duration]
+  local name=$1 url=$2 lua=${3:-} duration=${4:-$DURATION}
+  local out="$RESULTS/wrk-$name.txt" before after
+  before=$(cpu_ticks)
   if [ -n "$lua" ]; then
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" > "$out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$lua" "$url" > "$out"
   else
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" > "$out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url" > "$out"
   fi
-  local rps p50 p99 non2xx errors
+  after=$(cpu_ticks)
+  local rps p50 p99 non2xx errors requests cpu
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+  requests=$(awk '/requests in/ {print $1}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
   errors=$(grep -o 'Socket errors:.*' "$out" || true)
-  printf '%-22s %9.0f req/s   p50 %8s   p99 %8s   non-2xx %s %s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "$errors"
+  cpu=$(python3 -c "print(f'{($after - $before) * $TICK_MS / max($requests, 1):.2f}')")
+  printf '%-22s %9.0f req/s   p50 %8s   p99 %8s   CPU %5s ms/req   non-2xx %s %s\n' \
+      "$name" "$rps" "$p50" "$p99" "$cpu" "${non2xx:-0}" "$errors"
   eval "RPS_${name//-/_}=$rps"
+  eval "CPU_${name//-/_}=$cpu"
 }
 
-echo "== warm-up $WARMUP (decisions, mix, health)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/one.lua" "$BASE/api/v1/decisions" > /dev/null
-[ -n "$MIX" ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$MIX" "$BASE/api/v1/decisions" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE/actuator/health" > /dev/null
+# Under full load the JIT compiles the generated classes of 358 rules for minutes (they run only when their rule
+# fires): the throughput of the mix more than doubles over the first ~4 minutes. The rounds show where it levels out.
+WARM_LUA="${MIX:-$WORK/one.lua}"
+echo "== warm-up ${WARMUP}s in rounds of 30 s ($(basename "$WARM_LUA" .lua), then 20 s of the single case and of health)"
+ROUNDS=""
+for _ in $(seq 1 $(( (WARMUP + 29) / 30 ))); do
+  ROUNDS="$ROUNDS $(wrk -t"$THREADS" -c"$CONNECTIONS" -d30s -s "$WARM_LUA" "$BASE/api/v1/decisions" \
+      | awk '/^Requests\/sec:/ {printf "%.0f", $2}')"
+done
+echo "warm-up rounds (req/s)  $ROUNDS"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d20s -s "$WORK/one.lua" "$BASE/api/v1/decisions" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d20s "$BASE/actuator/health" > /dev/null
 
 echo "== $DURATION each, $CONNECTIONS connections, $THREADS wrk threads; machine: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run health "$BASE/actuator/health"
@@ -153,6 +178,19 @@ echo
 printf 'decision / health        %5.1f %%   (target >= 70 %%; health = mean of the runs before and after)\n' \
     "$(python3 -c "print(100 * $RPS_decision / $HEALTH)")"
 [ -n "$MIX" ] && printf 'decision-mix / health    %5.1f %%\n' "$(python3 -c "print(100 * $RPS_decision_mix / $HEALTH)")"
+printf 'CPU health / decision    %5.1f %%   (the same ratio from the service'"'"'s CPU time per request)\n' \
+    "$(python3 -c "print(100 * ($CPU_health + $CPU_health_again) / 2 / $CPU_decision)")"
+
+# The same mix at a fixed rate: each connection waits before its next request, so the service is not saturated and
+# the latency is what a request takes rather than how long it queues (wrk measures from sending, without the wait).
+if [ "$RATE" != 0 ]; then
+  echo
+  PACED="$WORK/paced.lua"
+  cp "$WARM_LUA" "$PACED"
+  printf '\nfunction delay()\n  return %s\nend\n' "$(( CONNECTIONS * 1000 / RATE ))" >> "$PACED"
+  run "decision-mix-paced" "$BASE/api/v1/decisions" "$PACED"
+  echo "                         (each of $CONNECTIONS connections waits $(( CONNECTIONS * 1000 / RATE )) ms between requests: at most $RATE req/s)"
+fi
 
 # --- start-up and reload -------------------------------------------------------------------------------------------
 echo
