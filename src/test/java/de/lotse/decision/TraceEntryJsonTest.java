@@ -33,6 +33,8 @@ class TraceEntryJsonTest {
     void writesWhatJacksonWritesForTheRecord() throws Exception {
         Advice advice = new Advice("id", null, LocalDate.of(2026, 3, 9), "sha256:x", Language.en, null, List.of(), null,
                 AWKWARD, "disclaimer");
+        assertThat(mapper.getSerializerProviderInstance().findValueSerializer(TraceEntry.class))
+                .isInstanceOf(TraceEntryJson.class);
         String expected = plain.writeValueAsString(advice);
         assertThat(expected).contains("\"trace\":[{\"rule\":\"§ 18g Abs. 1 Satz 1 AufenthG");
         // twice: the first encodes and keeps the entries, the second writes what was kept
