@@ -1,6 +1,6 @@
 package de.lotse.security;
 
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -8,6 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.PermissionsPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 /**
  * Addresses the firewall refuses ({@code ;}, {@code //}, {@code %2e%2e}, an encoded slash …) get the same answer as any
@@ -22,16 +31,22 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 class RejectedRequests {
 
-    /** The headers every answer carries (SecurityConfig#common), written here because the firewall refused first. */
+    /**
+     * The headers every answer carries (SecurityConfig#common), written here because the firewall refused first: the
+     * same header writers Spring Security's header configuration uses, with the same values.
+     */
+    private static final List<HeaderWriter> HEADERS = List.of(
+            new ContentSecurityPolicyHeaderWriter(SecurityConfig.CSP),
+            new XContentTypeOptionsHeaderWriter(),
+            new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+            new ReferrerPolicyHeaderWriter(ReferrerPolicy.get(SecurityConfig.REFERRER_POLICY)),
+            new PermissionsPolicyHeaderWriter(SecurityConfig.PERMISSIONS_POLICY),
+            new CacheControlHeadersWriter());
+
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> {
-            setIfAbsent(response, "Content-Security-Policy", SecurityConfig.CSP);
-            setIfAbsent(response, "X-Content-Type-Options", "nosniff");
-            setIfAbsent(response, "X-Frame-Options", "DENY");
-            setIfAbsent(response, "Referrer-Policy", SecurityConfig.REFERRER_POLICY);
-            setIfAbsent(response, "Permissions-Policy", SecurityConfig.PERMISSIONS_POLICY);
-            setIfAbsent(response, "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+            HEADERS.forEach(writer -> writer.writeHeaders(request, response));
             response.sendError(HttpStatus.BAD_REQUEST.value());
         };
     }
@@ -40,11 +55,5 @@ class RejectedRequests {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashToTheFirewall() {
         return factory -> factory.addConnectorCustomizers(connector ->
                 connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
-    }
-
-    private static void setIfAbsent(HttpServletResponse response, String name, String value) {
-        if (!response.containsHeader(name)) {
-            response.setHeader(name, value);
-        }
     }
 }
