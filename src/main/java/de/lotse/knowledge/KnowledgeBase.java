@@ -102,8 +102,7 @@ public final class KnowledgeBase implements RuleBook {
         AgendaEventListener fired = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                String name = event.getMatch().getRule().getName();
-                trace.add(new TraceEntry(name, compiled.citation(name)));
+                trace.add(compiled.traceEntry(event.getMatch().getRule().getName()));
             }
         };
         RuleRuntimeEventListener inserted = new DefaultRuleRuntimeEventListener() {

@@ -1,5 +1,6 @@
 package de.lotse.knowledge;
 
+import de.lotse.decision.Advice.TraceEntry;
 import de.lotse.knowledge.CompiledRulesCache.Entry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,8 +61,8 @@ final class RulesCompiler {
     static final class Compiled {
         private final KieBase kieBase;
         private final List<RuleInfo> rules;
-        /** The citation of each rule by name, for the trace of every decision. */
-        private final Map<String, String> citations = new HashMap<>();
+        /** Each rule's trace entry (name and citation) by name, built once for the trace of every decision. */
+        private final Map<String, TraceEntry> traceEntries = new HashMap<>();
         private final KieSessionsPool sessions;
         private final boolean fromCache;
 
@@ -69,13 +70,14 @@ final class RulesCompiler {
             this.kieBase = kieBase;
             this.fromCache = fromCache;
             this.rules = List.copyOf(rules);
-            this.rules.forEach(r -> citations.put(r.name(), r.legalBasis()));
+            this.rules.forEach(r -> traceEntries.put(r.name(), new TraceEntry(r.name(), r.legalBasis())));
             this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         }
 
         List<RuleInfo> rules() { return rules; }
 
-        String citation(String rule) { return citations.get(rule); }
+        /** The trace entry of a rule that fired (the same instance for every decision). */
+        TraceEntry traceEntry(String rule) { return traceEntries.get(rule); }
 
         KieSessionsPool sessions() { return sessions; }
 
