@@ -130,14 +130,14 @@ cpu_ticks() { # CPU time of the service process so far, in clock ticks (user + s
   awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$PID/stat"
 }
 TICK_MS=$(python3 -c 'import os; print(1000 / os.sysconf("SC_CLK_TCK"))' 2>/dev/null || echo 10)
-run() { # name, url, [lua], [duration]
-  local name=$1 url=$2 lua=${3:-} duration=${4:-$DURATION}
+run() { # name, url, [lua]
+  local name=$1 url=$2 lua=${3:-}
   local out="$RESULTS/wrk-$name.txt" before after
   before=$(cpu_ticks)
   if [ -n "$lua" ]; then
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$lua" "$url" > "$out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" > "$out"
   else
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$url" > "$out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" > "$out"
   fi
   after=$(cpu_ticks)
   local rps p50 p99 non2xx errors requests cpu
