@@ -27,8 +27,11 @@ RUN java -Djarmode=tools -jar /tmp/fachkraefte-lotse.jar extract --destination /
     && install -d -m 700 -o 10001 -g 10001 /app/compiled-rules \
     && install -d -m 755 -o 10001 -g 10001 /app/cds
 COPY rules /app/rules
+# LOTSE_WARMUP: after the start, 30 s of generated cases before the instance reports ready (the JIT compiles the
+# rules meanwhile; docs/deployment.md). The training runs below stop before it.
 ENV LOTSE_RULES_DIR=/app/rules \
     LOTSE_RULES_CACHEDIR=/app/compiled-rules \
+    LOTSE_WARMUP=30s \
     SERVER_PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 USER 10001:10001
