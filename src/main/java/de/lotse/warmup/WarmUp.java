@@ -77,8 +77,12 @@ public class WarmUp implements ApplicationRunner {
         }
         try {
             Result result = warmUp();
-            log.info("Warmed up for {} ms before reporting ready: {} decisions of {} generated cases",
-                    result.took().toMillis(), result.decisions(), result.cases());
+            if (stopping) {
+                log.info("Warm-up ended after {} ms: the service is stopping", result.took().toMillis());
+            } else {
+                log.info("Warmed up for {} ms before reporting ready: {} decisions of {} generated cases",
+                        result.took().toMillis(), result.decisions(), result.cases());
+            }
         } catch (RuntimeException e) {
             log.warn("Warm-up skipped, the service reports ready without it: {}", e.toString());
         }
