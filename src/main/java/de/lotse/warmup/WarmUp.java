@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Why: the JIT compiles the generated code of the rules only once it has run often. Under full load a fresh instance
  * leaves the compiler a small share of the CPU and answered a fraction of its warm throughput for minutes; after 30
- * seconds of this warm-up it answered about twice as many decisions in its first two minutes (docs/performance.md,
+ * seconds of this warm-up it answered 1.7–2 times as many decisions in its first two minutes (docs/performance.md,
  * sixth round). The web server is already open meanwhile (liveness is up, requests are answered); only readiness
  * waits, so a load balancer sends traffic once the instance is warmer.
  * <p>
