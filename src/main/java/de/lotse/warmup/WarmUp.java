@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * sixth round). The web server is already open meanwhile (liveness is up, requests are answered); only readiness
  * waits, so a load balancer sends traffic once the instance is warmer.
  * <p>
- * The cases come from {@link CorpusGenerator} for the rules in service (no case data of anyone); they go the way of an
- * API request — read, decided, the advice written as JSON (to nowhere) — and are not counted in the decision metrics.
+ * The cases come from {@link CorpusGenerator} for the rules in service (no case data of anyone); they go the way of
+ * an API request — read, decided, the advice written as JSON (to nowhere) — and are not counted in the decision
+ * metrics.
  * A warm-up that fails is logged and skipped: it never stops the start.
  */
 @Component

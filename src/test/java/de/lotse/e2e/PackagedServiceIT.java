@@ -226,7 +226,8 @@ class PackagedServiceIT {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             // healthy includes ready, and ready comes after the warm-up: its line is already there
             assertThat(Files.readString(secondLog)).contains("compiled rules from the cache")
-                    .containsPattern("Warmed up for \\d+ ms before reporting ready: [1-9]\\d* decisions of [1-9]\\d* generated cases");
+                    .containsPattern("Warmed up for \\d+ ms before reporting ready: [1-9]\\d* decisions of [1-9]\\d* "
+                            + "generated cases");
             String body = INDIAN_DEVELOPER.formatted("de");
             JsonNode fromCache = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/api/v1/decisions"))
