@@ -38,6 +38,7 @@ public class AdviceViews {
 
     private final MessageSource messages;
     private final CaseFormMapper mapper;
+
     public AdviceViews(MessageSource messages, CaseFormMapper mapper) {
         this.messages = messages;
         this.mapper = mapper;
@@ -89,7 +90,8 @@ public class AdviceViews {
         PointsView points = null;
         if (p.points() != null) {
             List<PointsRow> rows = p.points().items().stream()
-                    .map(i -> new PointsRow(criterion(i.criterion(), language, catalogue), i.points(), links.parts(i.legalBasis())))
+                    .map(i -> new PointsRow(criterion(i.criterion(), language, catalogue), i.points(),
+                            links.parts(i.legalBasis())))
                     .toList();
             points = new PointsView(p.points().total(), p.points().required(),
                     p.points().total() >= p.points().required(), rows);

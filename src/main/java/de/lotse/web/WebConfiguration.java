@@ -65,7 +65,6 @@ public class WebConfiguration implements WebMvcConfigurer {
         resolvers.add(0, new PageErrorResolver());
     }
 
-
     /**
      * Pages: German or English only (anything else reads as German), from the cookie, German by default. The JSON API
      * keeps Spring's usual locale (Accept-Language, else the JVM's), so that its messages do not depend on a page
