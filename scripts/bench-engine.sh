@@ -11,7 +11,8 @@
 #
 # Environment: LOTSE_BUILD_DIR (default target; use your own folder when builds run side by side),
 # THREADS (default "1 2"), BENCH (regex of benchmark methods, default decide), EXTRA (JMH options),
-# RESULTS (folder for the JSON results, default $LOTSE_BUILD_DIR/bench), CPU (default 1).
+# RESULTS (folder for the JSON results, default $LOTSE_BUILD_DIR/bench), CPU (default 1),
+# JVM_OPTS (JVM options of the measuring JVMs; default the image's collector, -XX:+UseParallelGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${LOTSE_BUILD_DIR:-$PWD/target}"
@@ -19,6 +20,8 @@ THREADS="${THREADS:-1 2}"
 BENCH="${BENCH:-decide}"
 EXTRA="${EXTRA:-}"
 RESULTS="${RESULTS:-$BUILD/bench}"
+# the garbage collector of the image (Dockerfile): the JVM's own choice differs by machine (G1 here, Serial in the pod)
+JVM_OPTS="${JVM_OPTS:--XX:+UseParallelGC}"
 mkdir -p "$RESULTS"
 
 echo "== building test classes and the test classpath in $BUILD"
@@ -27,13 +30,13 @@ mvn -B -q -Dlotse.build.dir="$BUILD" test-compile dependency:build-classpath \
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")"
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: $JVM_OPTS"
 for t in $THREADS; do
   echo "== EngineBenchmark.$BENCH with $t thread(s)"
   # warm-up 3 x 8 s (classic DRL needs >= 8 s, spike.md), measurement 3 x 5 s, one fork
   # shellcheck disable=SC2086
   java -cp "$CP" org.openjdk.jmh.Main "de.lotse.bench.EngineBenchmark.($BENCH)\$" \
-      -t "$t" -rf json -rff "$RESULTS/engine-$BENCH-t$t.json" $EXTRA \
+      -t "$t" -jvmArgsAppend "$JVM_OPTS" -rf json -rff "$RESULTS/engine-$BENCH-t$t.json" $EXTRA \
       | tee "$RESULTS/engine-$BENCH-t$t.txt" \
       | grep -E '^(# Lotse|Benchmark|EngineBenchmark)' || true
 done
@@ -41,7 +44,7 @@ done
 if [ "${CPU:-1}" != 0 ]; then
   echo "== EngineCpuTime: the same decisions, wall clock and CPU time (10 s warm-up, 10 s measured per thread count)"
   # shellcheck disable=SC2086
-  java -cp "$CP" de.lotse.bench.EngineCpuTime $THREADS | grep -v WARN | tee "$RESULTS/engine-cpu.txt"
+  java $JVM_OPTS -cp "$CP" de.lotse.bench.EngineCpuTime $THREADS | grep -v WARN | tee "$RESULTS/engine-cpu.txt"
 fi
 
 echo
@@ -56,7 +59,7 @@ for r in runs:
     name = r["benchmark"].rsplit(".", 1)[1]
     m = r["primaryMetric"]
     if r["mode"] == "thrpt":
-        print(f"{name:10s} threads={sys.argv[2]}  {m['score'] * 1e6:10.0f} decisions/s  (+/- {m['scoreError'] * 1e6:.0f})")
+        print(f"{name:10s} threads={sys.argv[2]}  {float(m['score']) * 1e6:10.0f} decisions/s  (+/- {float(m['scoreError']) * 1e6:.0f})")
     elif r["mode"] == "sample":
         p = m["scorePercentiles"]
         print(f"{name:10s} threads={sys.argv[2]}  latency p50 {p['50.0']:.1f} us  p90 {p['90.0']:.1f} us"

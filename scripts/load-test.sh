@@ -22,7 +22,7 @@
 #
 # Environment: LOTSE_BUILD_DIR (default target), JAR, DURATION (default 20s), WARMUP (seconds, default 240),
 # CONNECTIONS (default 16), THREADS (wrk threads, default 2), RATE (requests/s of the paced run, default 250; 0 = none),
-# JAVA_OPTS (for the service), RESULTS (folder for logs).
+# JAVA_OPTS (for the service; default the image's collector, -XX:+UseParallelGC), RESULTS (folder for logs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -33,7 +33,8 @@ WARMUP="${WARMUP%s}"
 RATE="${RATE:-250}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
-JAVA_OPTS="${JAVA_OPTS:-}"
+# the garbage collector of the image (Dockerfile): the JVM's own choice differs by machine (G1 here, Serial in the pod)
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC}"
 RESULTS="${RESULTS:-$BUILD/load}"
 ADMIN_PASSWORD="load-test-$RANDOM$RANDOM"
 mkdir -p "$RESULTS"
@@ -100,7 +101,7 @@ fi
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)"
 BASE="http://127.0.0.1:$PORT"
 LOG="$RESULTS/service.log"
-echo "== starting $JAR on port $PORT (log: $LOG)"
+echo "== starting $JAR on port $PORT (log: $LOG; JVM options: ${JAVA_OPTS:-none})"
 start_service() { # jar, log: starts the service with an empty-at-first compiled-rules cache of its own; waits until ready
   START_NS=$(date +%s%N)
   # shellcheck disable=SC2086
