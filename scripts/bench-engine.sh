@@ -12,7 +12,8 @@
 # Environment: LOTSE_BUILD_DIR (default target; use your own folder when builds run side by side),
 # THREADS (default "1 2"), BENCH (regex of benchmark methods, default decide), EXTRA (JMH options),
 # RESULTS (folder for the JSON results, default $LOTSE_BUILD_DIR/bench), CPU (default 1),
-# JVM_OPTS (JVM options of the measuring JVMs; default the image's collector, -XX:+UseParallelGC).
+# JVM_OPTS (JVM options of the measuring JVMs; default the image's collector, -XX:+UseParallelGC; JVM_OPTS= for the
+# JVM's own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${LOTSE_BUILD_DIR:-$PWD/target}"
@@ -21,7 +22,9 @@ BENCH="${BENCH:-decide}"
 EXTRA="${EXTRA:-}"
 RESULTS="${RESULTS:-$BUILD/bench}"
 # the garbage collector of the image (Dockerfile): the JVM's own choice differs by machine (G1 here, Serial in the pod)
-JVM_OPTS="${JVM_OPTS:--XX:+UseParallelGC}"
+JVM_OPTS="${JVM_OPTS--XX:+UseParallelGC}"
+JMH_JVM=()
+if [ -n "$JVM_OPTS" ]; then JMH_JVM=(-jvmArgsAppend "$JVM_OPTS"); fi
 mkdir -p "$RESULTS"
 
 echo "== building test classes and the test classpath in $BUILD"
@@ -30,13 +33,13 @@ mvn -B -q -Dlotse.build.dir="$BUILD" test-compile dependency:build-classpath \
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")"
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: $JVM_OPTS"
+echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: ${JVM_OPTS:-none}"
 for t in $THREADS; do
   echo "== EngineBenchmark.$BENCH with $t thread(s)"
   # warm-up 3 x 8 s (classic DRL needs >= 8 s, spike.md), measurement 3 x 5 s, one fork
   # shellcheck disable=SC2086
   java -cp "$CP" org.openjdk.jmh.Main "de.lotse.bench.EngineBenchmark.($BENCH)\$" \
-      -t "$t" -jvmArgsAppend "$JVM_OPTS" -rf json -rff "$RESULTS/engine-$BENCH-t$t.json" $EXTRA \
+      -t "$t" ${JMH_JVM[@]+"${JMH_JVM[@]}"} -rf json -rff "$RESULTS/engine-$BENCH-t$t.json" $EXTRA \
       | tee "$RESULTS/engine-$BENCH-t$t.txt" \
       | grep -E '^(# Lotse|Benchmark|EngineBenchmark)' || true
 done

@@ -22,7 +22,8 @@
 #
 # Environment: LOTSE_BUILD_DIR (default target), JAR, DURATION (default 20s), WARMUP (seconds, default 240),
 # CONNECTIONS (default 16), THREADS (wrk threads, default 2), RATE (requests/s of the paced run, default 250; 0 = none),
-# JAVA_OPTS (for the service; default the image's collector, -XX:+UseParallelGC), RESULTS (folder for logs).
+# JAVA_OPTS (for the service; default the image's collector, -XX:+UseParallelGC; JAVA_OPTS= for the JVM's own),
+# RESULTS (folder for logs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -34,7 +35,7 @@ RATE="${RATE:-250}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 # the garbage collector of the image (Dockerfile): the JVM's own choice differs by machine (G1 here, Serial in the pod)
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC}"
+JAVA_OPTS="${JAVA_OPTS--XX:+UseParallelGC}"
 RESULTS="${RESULTS:-$BUILD/load}"
 ADMIN_PASSWORD="load-test-$RANDOM$RANDOM"
 mkdir -p "$RESULTS"
