@@ -102,7 +102,9 @@ public class WarmUp implements ApplicationRunner {
         List<ObjectNode> requests = new CorpusGenerator(knowledge.get(), 1).generate(CASES).values().stream()
                 .flatMap(List::stream).map(CorpusGenerator.GeneratedCase::request).toList();
         long decided = 0;
-        while (!stopping && !Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
+        // no cases (a rules folder the generator finds nothing in) ends at once instead of spinning until the end
+        while (!requests.isEmpty() && !stopping && !Thread.currentThread().isInterrupted()
+                && System.nanoTime() < end) {
             for (ObjectNode request : requests) {
                 if (stopping || System.nanoTime() >= end) {
                     break;
