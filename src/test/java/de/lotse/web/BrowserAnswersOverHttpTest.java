@@ -169,8 +169,10 @@ class BrowserAnswersOverHttpTest {
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
         assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
         assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
-        assertThat(answer.headers().firstValue("Permissions-Policy")).as(path).hasValueSatisfying(v -> assertThat(v).contains("camera=()"));
-        assertThat(answer.headers().firstValue("Cache-Control")).as(path).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(answer.headers().firstValue("Permissions-Policy")).as(path)
+                .hasValueSatisfying(v -> assertThat(v).contains("camera=()"));
+        assertThat(answer.headers().firstValue("Cache-Control")).as(path)
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         assertThat(answer.headers().allValues("Content-Security-Policy")).as(path).hasSize(1);
     }
 
