@@ -1,6 +1,7 @@
 package de.lotse.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +33,7 @@ import org.springframework.util.FileSystemUtils;
 class PackagedServiceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JAR = System.getProperty("lotse.jar", "target/fachkraefte-lotse.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Process service;
     private static String base;
@@ -62,13 +66,19 @@ class PackagedServiceIT {
      * waits until healthy (which includes ready).
      */
     private static Process start(int port, Path rulesDir, Path output, String... more) throws Exception {
-        String jar = System.getProperty("lotse.jar", "target/fachkraefte-lotse.jar");
-        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
-                "-jar", jar, "--server.port=" + port, "--lotse.rules.dir=" + rulesDir,
-                "--lotse.rules.cache-dir=" + compiledRules));
+        return start(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(), "-jar", JAR), Map.of(),
+                compiledRules, port, rulesDir, output, more);
+    }
+
+    /** Starts {@code launcher} (java, its options, -jar and the jar) with {@code env} and the compiled-rules cache {@code cache}. */
+    private static Process start(List<String> launcher, Map<String, String> env, Path cache, int port, Path rulesDir,
+            Path output, String... more) throws Exception {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--server.port=" + port, "--lotse.rules.dir=" + rulesDir, "--lotse.rules.cache-dir=" + cache));
         command.addAll(List.of(more));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String url = "http://127.0.0.1:" + port + "/actuator/health";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
@@ -235,13 +245,7 @@ class PackagedServiceIT {
                             URI.create("http://127.0.0.1:" + port + "/api/v1/decisions"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
-            // the first service may still be reloading after the parameter test put its file back
-            JsonNode compiled = JSON.readTree(post("/api/v1/decisions", body).body());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!compiled.path("rulesVersion").equals(fromCache.path("rulesVersion")) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                compiled = JSON.readTree(post("/api/v1/decisions", body).body());
-            }
+            JsonNode compiled = firstServiceAnswer(body, fromCache.path("rulesVersion"));
             ((ObjectNode) compiled).remove("decisionId");
             ((ObjectNode) fromCache).remove("decisionId");
             assertThat(fromCache.path("recommendedPathway").asText()).isEqualTo("BLUE_CARD");
@@ -252,6 +256,108 @@ class PackagedServiceIT {
                 second.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * The container image's steps (the Dockerfile, read by {@link ImageRecipe}) on the image's Java, as far as a
+     * machine without Docker can follow them: the jar extracted, the training runs with the image's JAVA_TOOL_OPTIONS
+     * (the first compiles and keeps the rules, the second writes the AOT cache), then the start with the entry point's
+     * options plus {@code -XX:AOTMode=on}, so that a cache the JVM cannot use fails the start instead of being
+     * ignored. It must read its rules from the first training run and answer exactly as the jar on the build's Java.
+     * Skipped, with the reason, when this machine has no JDK of the image's version ({@code LOTSE_IMAGE_JAVA} may
+     * name one).
+     */
+    @Test
+    void theImagesStepsOnTheImagesJavaStartWithItsAotCacheAndAnswerTheSame() throws Exception {
+        ImageRecipe recipe = ImageRecipe.read(Path.of(System.getProperty("lotse.dockerfile", "Dockerfile")));
+        Optional<Path> java = recipe.findJava();
+        assumeTrue(java.isPresent(), () -> "no JDK " + recipe.javaVersion() + " (the image's Java) on this machine; "
+                + "LOTSE_IMAGE_JAVA may name its java: the image's steps were not followed");
+        assertThat(recipe.trainingRuns()).as("training runs in the Dockerfile").hasSize(2);
+        Path app = rules.resolveSibling("app"); // stands for the image's /app
+        Path service = app.resolve("service");
+        Path imageRules = app.resolve("rules");
+        Path imageCache = app.resolve("compiled-rules");
+        Path steps = Files.createTempFile("lotse-e2e-image-steps", ".log");
+        Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", recipe.javaToolOptions());
+        String serviceJar = service.resolve("fachkraefte-lotse.jar").toString();
+        FileSystemUtils.copyRecursively(Path.of(System.getProperty("lotse.rules.dir", "rules")), imageRules);
+        Files.createDirectories(app.resolve("cds"));
+        long began = System.nanoTime();
+        runToTheEnd(List.of(java.get().toString(), "-Djarmode=tools", "-jar", JAR, "extract", "--destination",
+                service.toString()), Map.of(), steps);
+        for (List<String> training : recipe.trainingRuns()) {
+            List<String> command = new ArrayList<>(List.of(java.get().toString()));
+            command.addAll(ImageRecipe.under(training, app));
+            command.addAll(List.of("-jar", serviceJar, "--lotse.rules.dir=" + imageRules,
+                    "--lotse.rules.cache-dir=" + imageCache));
+            runToTheEnd(command, env, steps);
+        }
+        List<String> entryPoint = ImageRecipe.under(recipe.entryPoint(), app);
+        assertThat(entryPoint).as("the entry point's options").anySatisfy(option -> {
+            assertThat(option).startsWith("-XX:AOTCache=");
+            assertThat(Path.of(option.substring("-XX:AOTCache=".length()))).as("the AOT cache the training wrote")
+                    .isNotEmptyFile();
+        });
+        System.out.printf("The image's steps on Java %d (%s) took %d ms%n", recipe.javaVersion(), java.get(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+
+        List<String> launcher = new ArrayList<>(List.of(java.get().toString()));
+        launcher.addAll(entryPoint);
+        launcher.addAll(List.of("-XX:AOTMode=on", "-jar", serviceJar));
+        int port = freePort();
+        Path imageLog = Files.createTempFile("lotse-e2e-image", ".log");
+        long started = System.nanoTime();
+        Process image = start(launcher, env, imageCache, port, imageRules, imageLog);
+        try {
+            System.out.printf("The service as the image starts it was healthy after %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            assertThat(Files.readString(imageLog)).contains("compiled rules from the cache")
+                    .doesNotContainPattern("(?m)^\\S+\\s+(WARN|ERROR)\\s")
+                    .doesNotContainPattern("\\]\\[(warning|error) *\\]\\[aot");
+            String body = INDIAN_DEVELOPER.formatted("en");
+            JsonNode fromImage = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/decisions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode onBuildJava = firstServiceAnswer(body, fromImage.path("rulesVersion"));
+            ((ObjectNode) fromImage).remove("decisionId");
+            ((ObjectNode) onBuildJava).remove("decisionId");
+            assertThat(fromImage.path("recommendedPathway").asText()).isEqualTo("BLUE_CARD");
+            assertThat(fromImage).isEqualTo(onBuildJava);
+        } finally {
+            image.destroy();
+            if (!image.waitFor(20, TimeUnit.SECONDS)) {
+                image.destroyForcibly();
+            }
+        }
+    }
+
+    /** Runs {@code command} with {@code env} to its end (at most 3 minutes), its output appended to {@code output}; it must succeed. */
+    private static void runToTheEnd(List<String> command, Map<String, String> env, Path output) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running after 3 minutes: " + command + "\n" + Files.readString(output));
+        }
+        assertThat(process.exitValue()).as("exit code of %s; output:%n%s", command, Files.readString(output)).isZero();
+    }
+
+    /**
+     * The first service's answer to {@code body} once it serves {@code rulesVersion}: it may still be reloading after
+     * the parameter test put its file back.
+     */
+    private static JsonNode firstServiceAnswer(String body, JsonNode rulesVersion) throws Exception {
+        JsonNode answer = JSON.readTree(post("/api/v1/decisions", body).body());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answer.path("rulesVersion").equals(rulesVersion) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            answer = JSON.readTree(post("/api/v1/decisions", body).body());
+        }
+        return answer;
     }
 
     @Test
