@@ -12,8 +12,9 @@
 # Environment: LOTSE_BUILD_DIR (default target; use your own folder when builds run side by side),
 # THREADS (default "1 2"), BENCH (regex of benchmark methods, default decide), EXTRA (JMH options),
 # RESULTS (folder for the JSON results, default $LOTSE_BUILD_DIR/bench), CPU (default 1),
-# JVM_OPTS (JVM options of the measuring JVMs; default the image's collector, -XX:+UseParallelGC; JVM_OPTS= for the
-# JVM's own).
+# JAVA (the java launcher; default the container image's Java, scripts/image-java.sh, if this machine has it, else
+# java), JVM_OPTS (JVM options of the measuring JVMs; default the image's: -XX:+UseParallelGC, and
+# -XX:+UseCompactObjectHeaders on Java 25 or later; JVM_OPTS= for the JVM's own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${LOTSE_BUILD_DIR:-$PWD/target}"
@@ -21,8 +22,13 @@ THREADS="${THREADS:-1 2}"
 BENCH="${BENCH:-decide}"
 EXTRA="${EXTRA:-}"
 RESULTS="${RESULTS:-$BUILD/bench}"
-# the garbage collector of the image (Dockerfile): the JVM's own choice differs by machine (G1 here, Serial in the pod)
-JVM_OPTS="${JVM_OPTS--XX:+UseParallelGC}"
+JAVA="${JAVA:-$(scripts/image-java.sh || echo java)}"
+JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk '$1 == "java.specification.version" {print $3}')
+# the image's options (Dockerfile): its garbage collector (the JVM's own choice differs by machine: G1 here, Serial in
+# the pod) and, on Java 25, compact object headers
+IMAGE_OPTS="-XX:+UseParallelGC"
+if [ "${JAVA_VERSION%%.*}" -ge 25 ] 2>/dev/null; then IMAGE_OPTS="$IMAGE_OPTS -XX:+UseCompactObjectHeaders"; fi
+JVM_OPTS="${JVM_OPTS-$IMAGE_OPTS}"
 JMH_JVM=()
 if [ -n "$JVM_OPTS" ]; then JMH_JVM=(-jvmArgsAppend "$JVM_OPTS"); fi
 mkdir -p "$RESULTS"
@@ -32,13 +38,13 @@ mvn -B -q -Dlotse.build.dir="$BUILD" test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$BUILD/bench.classpath"
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")"
 
-echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
 echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: ${JVM_OPTS:-none}"
 for t in $THREADS; do
   echo "== EngineBenchmark.$BENCH with $t thread(s)"
   # warm-up 3 x 8 s (classic DRL needs >= 8 s, spike.md), measurement 3 x 5 s, one fork
   # shellcheck disable=SC2086
-  java -cp "$CP" org.openjdk.jmh.Main "de.lotse.bench.EngineBenchmark.($BENCH)\$" \
+  "$JAVA" -cp "$CP" org.openjdk.jmh.Main "de.lotse.bench.EngineBenchmark.($BENCH)\$" \
       -t "$t" ${JMH_JVM[@]+"${JMH_JVM[@]}"} -rf json -rff "$RESULTS/engine-$BENCH-t$t.json" $EXTRA \
       | tee "$RESULTS/engine-$BENCH-t$t.txt" \
       | grep -E '^(# Lotse|Benchmark|EngineBenchmark)' || true
@@ -47,7 +53,7 @@ done
 if [ "${CPU:-1}" != 0 ]; then
   echo "== EngineCpuTime: the same decisions, wall clock and CPU time (10 s warm-up, 10 s measured per thread count)"
   # shellcheck disable=SC2086
-  java $JVM_OPTS -cp "$CP" de.lotse.bench.EngineCpuTime $THREADS | grep -v WARN | tee "$RESULTS/engine-cpu.txt"
+  "$JAVA" $JVM_OPTS -cp "$CP" de.lotse.bench.EngineCpuTime $THREADS | grep -v WARN | tee "$RESULTS/engine-cpu.txt"
 fi
 
 echo

@@ -15,14 +15,19 @@
 #      folder) and of a data-only reload (after a change of a parameter file: the compiled rules are reused)
 #   4. stops the service and measures start-up again: the same jar once more (compiled rules read from the cache the
 #      first start wrote), and as the container image starts (Dockerfile: extracted jar, rules compiled by a
-#      training run, a class-data archive recorded by a second one, then the start with both)
+#      training run, an AOT cache written by a second one, then the start with both; on a Java older than 25 a
+#      class-data archive instead of the AOT cache)
+#
+# The service runs on the image's Java (scripts/image-java.sh: Java 25) with the image's JVM options when this
+# machine has that Java, else on the java of the PATH.
 #
 #   scripts/load-test.sh
 #   DURATION=30s CONNECTIONS=16 THREADS=2 scripts/load-test.sh
 #
 # Environment: LOTSE_BUILD_DIR (default target), JAR, DURATION (default 20s), WARMUP (seconds, default 240),
 # CONNECTIONS (default 16), THREADS (wrk threads, default 2), RATE (requests/s of the paced run, default 250; 0 = none),
-# JAVA_OPTS (for the service; default the image's collector, -XX:+UseParallelGC; JAVA_OPTS= for the JVM's own),
+# JAVA (the java launcher; default the image's Java if found, else java), JAVA_OPTS (for the service; default the
+# image's: -XX:+UseParallelGC, and -XX:+UseCompactObjectHeaders on Java 25 or later; JAVA_OPTS= for the JVM's own),
 # RESULTS (folder for logs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +39,13 @@ WARMUP="${WARMUP%s}"
 RATE="${RATE:-250}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
-# the garbage collector of the image (Dockerfile): the JVM's own choice differs by machine (G1 here, Serial in the pod)
-JAVA_OPTS="${JAVA_OPTS--XX:+UseParallelGC}"
+JAVA="${JAVA:-$(scripts/image-java.sh || echo java)}"
+JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk '$1 == "java.specification.version" {print $3}')
+# the image's options (Dockerfile): its garbage collector (the JVM's own choice differs by machine: G1 here, Serial in
+# the pod) and, on Java 25, compact object headers
+IMAGE_OPTS="-XX:+UseParallelGC"
+if [ "${JAVA_VERSION%%.*}" -ge 25 ] 2>/dev/null; then IMAGE_OPTS="$IMAGE_OPTS -XX:+UseCompactObjectHeaders"; fi
+JAVA_OPTS="${JAVA_OPTS-$IMAGE_OPTS}"
 RESULTS="${RESULTS:-$BUILD/load}"
 ADMIN_PASSWORD="load-test-$RANDOM$RANDOM"
 mkdir -p "$RESULTS"
@@ -102,11 +112,11 @@ fi
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)"
 BASE="http://127.0.0.1:$PORT"
 LOG="$RESULTS/service.log"
-echo "== starting $JAR on port $PORT (log: $LOG; JVM options: ${JAVA_OPTS:-none})"
+echo "== starting $JAR on port $PORT with $JAVA (Java $JAVA_VERSION; log: $LOG; JVM options: ${JAVA_OPTS:-none})"
 start_service() { # jar, log: starts the service with an empty-at-first compiled-rules cache of its own; waits until ready
   START_NS=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} -jar "$1" --server.port="$PORT" --server.address=127.0.0.1 \
+  "$JAVA" $JAVA_OPTS ${EXTRA_JAVA_OPTS:-} -jar "$1" --server.port="$PORT" --server.address=127.0.0.1 \
       --lotse.rules.dir="$WORK/rules" --lotse.rules.cache-dir="$WORK/compiled-rules" --lotse.rules.watch=false \
       --lotse.admin.password="$ADMIN_PASSWORD" > "$2" 2>&1 &
   PID=$!
@@ -222,18 +232,21 @@ echo "restart, same jar        ${STARTED:-?}; ready after ${READY_MS} ms (target
 echo "                         ${KB:-?}"
 stop_service
 # the container image's layout (Dockerfile): the jar extracted, the rules compiled once by a training run, a second
-# training run that records the class-data archive (AppCDS), then the start with both
-java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" > /dev/null
+# training run that writes the AOT cache (Java 25; a class-data archive, AppCDS, on older Java), then the start with both
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" > /dev/null
 IMAGE_JAR="$WORK/image/$(basename "$JAR")"
 train() { # extra JVM options
   # shellcheck disable=SC2086
-  java $JAVA_OPTS "$@" -Dspring.context.exit=onRefresh -jar "$IMAGE_JAR" --lotse.rules.dir="$WORK/rules" \
+  "$JAVA" $JAVA_OPTS "$@" -Dspring.context.exit=onRefresh -jar "$IMAGE_JAR" --lotse.rules.dir="$WORK/rules" \
       --lotse.rules.cache-dir="$WORK/compiled-rules" >> "$RESULTS/service-training.log" 2>&1
 }
 : > "$RESULTS/service-training.log"
 train
 EXTRA_JAVA_OPTS=""
-if train -XX:ArchiveClassesAtExit="$WORK/image/application.jsa"; then
+if [ "${JAVA_VERSION%%.*}" -ge 25 ] 2>/dev/null; then
+  train -XX:AOTCacheOutput="$WORK/image/app.aot"
+  EXTRA_JAVA_OPTS="-XX:AOTCache=$WORK/image/app.aot"
+elif train -XX:ArchiveClassesAtExit="$WORK/image/application.jsa"; then
   EXTRA_JAVA_OPTS="-XX:SharedArchiveFile=$WORK/image/application.jsa"
 else
   echo "(no class-data archive: the JVM could not write one, see $RESULTS/service-training.log; started without)"
