@@ -38,7 +38,8 @@ mvn -B -q -Dlotse.build.dir="$BUILD" test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$BUILD/bench.classpath"
 CP="$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench.classpath")"
 
-echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
+JAVA_DESC="$("$JAVA" -version 2>&1 | head -1) ($JAVA)"
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $JAVA_DESC"
 echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg); JVM options: ${JVM_OPTS:-none}"
 for t in $THREADS; do
   echo "== EngineBenchmark.$BENCH with $t thread(s)"

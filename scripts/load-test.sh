@@ -232,7 +232,8 @@ echo "restart, same jar        ${STARTED:-?}; ready after ${READY_MS} ms (target
 echo "                         ${KB:-?}"
 stop_service
 # the container image's layout (Dockerfile): the jar extracted, the rules compiled once by a training run, a second
-# training run that writes the AOT cache (Java 25; a class-data archive, AppCDS, on older Java), then the start with both
+# training run that writes the AOT cache (Java 25; a class-data archive, AppCDS, on older Java), then the start with
+# both
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/image" > /dev/null
 IMAGE_JAR="$WORK/image/$(basename "$JAR")"
 train() { # extra JVM options

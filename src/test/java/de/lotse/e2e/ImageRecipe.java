@@ -24,7 +24,8 @@ record ImageRecipe(int javaVersion, String javaToolOptions, List<List<String>> t
     private static final String SERVICE_JAR = "/app/service/fachkraefte-lotse.jar";
     private static final Pattern RUNTIME = Pattern.compile("(?m)^FROM eclipse-temurin:(\\d+)-jre\\s*$");
     private static final Pattern TOOL_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"");
-    private static final Pattern TRAINING = Pattern.compile("(?m)^RUN java (.*) -jar " + Pattern.quote(SERVICE_JAR) + "\\s*$");
+    private static final Pattern TRAINING =
+            Pattern.compile("(?m)^RUN java (.*) -jar " + Pattern.quote(SERVICE_JAR) + "\\s*$");
     private static final Pattern ENTRY_POINT = Pattern.compile("(?m)^ENTRYPOINT (\\[.*])\\s*$");
 
     static ImageRecipe read(Path dockerfile) throws IOException {
@@ -34,8 +35,9 @@ record ImageRecipe(int javaVersion, String javaToolOptions, List<List<String>> t
         Matcher toolOptions = TOOL_OPTIONS.matcher(text);
         Matcher entry = ENTRY_POINT.matcher(text);
         if (!runtime.find() || !toolOptions.find() || !entry.find()) {
-            throw new IllegalStateException("the Dockerfile no longer has the runtime image eclipse-temurin:<version>-jre, "
-                    + "JAVA_TOOL_OPTIONS=\"…\" or an ENTRYPOINT [\"java\", …]: adapt ImageRecipe");
+            throw new IllegalStateException("the Dockerfile no longer has the runtime image "
+                    + "eclipse-temurin:<version>-jre, JAVA_TOOL_OPTIONS=\"…\" or an ENTRYPOINT [\"java\", …]: "
+                    + "adapt ImageRecipe");
         }
         List<List<String>> training = new ArrayList<>();
         Matcher run = TRAINING.matcher(text);

@@ -70,11 +70,15 @@ class PackagedServiceIT {
                 compiledRules, port, rulesDir, output, more);
     }
 
-    /** Starts {@code launcher} (java, its options, -jar and the jar) with {@code env} and the compiled-rules cache {@code cache}. */
+    /**
+     * Starts {@code launcher} (java, its options, -jar and the jar) with {@code env} and the compiled-rules cache
+     * {@code cache}; waits until healthy.
+     */
     private static Process start(List<String> launcher, Map<String, String> env, Path cache, int port, Path rulesDir,
             Path output, String... more) throws Exception {
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of("--server.port=" + port, "--lotse.rules.dir=" + rulesDir, "--lotse.rules.cache-dir=" + cache));
+        command.addAll(List.of("--server.port=" + port, "--lotse.rules.dir=" + rulesDir,
+                "--lotse.rules.cache-dir=" + cache));
         command.addAll(List.of(more));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
@@ -333,7 +337,10 @@ class PackagedServiceIT {
         }
     }
 
-    /** Runs {@code command} with {@code env} to its end (at most 3 minutes), its output appended to {@code output}; it must succeed. */
+    /**
+     * Runs {@code command} with {@code env} to its end (at most 3 minutes), its output appended to {@code output}; it
+     * must succeed.
+     */
     private static void runToTheEnd(List<String> command, Map<String, String> env, Path output) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
