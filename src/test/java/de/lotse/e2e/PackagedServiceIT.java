@@ -112,13 +112,17 @@ class PackagedServiceIT {
     @AfterAll
     static void stop() throws InterruptedException, IOException {
         if (service != null) {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+            stop(service);
         }
         if (rules != null) {
             FileSystemUtils.deleteRecursively(rules.getParent());
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
         }
     }
 
@@ -127,7 +131,12 @@ class PackagedServiceIT {
     }
 
     private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return post(base, path, body);
+    }
+
+    private static HttpResponse<String> post(String service, String path, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -245,20 +254,14 @@ class PackagedServiceIT {
                             + "generated cases")
                     .doesNotContainPattern("(?m)^\\S+\\s+(WARN|ERROR)\\s");
             String body = INDIAN_DEVELOPER.formatted("de");
-            JsonNode fromCache = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/v1/decisions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode fromCache = JSON.readTree(post("http://127.0.0.1:" + port, "/api/v1/decisions", body).body());
             JsonNode compiled = firstServiceAnswer(body, fromCache.path("rulesVersion"));
             ((ObjectNode) compiled).remove("decisionId");
             ((ObjectNode) fromCache).remove("decisionId");
             assertThat(fromCache.path("recommendedPathway").asText()).isEqualTo("BLUE_CARD");
             assertThat(fromCache).isEqualTo(compiled);
         } finally {
-            second.destroy();
-            if (!second.waitFor(20, TimeUnit.SECONDS)) {
-                second.destroyForcibly();
-            }
+            stop(second);
         }
     }
 
@@ -320,20 +323,14 @@ class PackagedServiceIT {
                     .doesNotContainPattern("(?m)^\\S+\\s+(WARN|ERROR)\\s")
                     .doesNotContainPattern("\\]\\[(warning|error) *\\]\\[aot");
             String body = INDIAN_DEVELOPER.formatted("en");
-            JsonNode fromImage = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/v1/decisions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode fromImage = JSON.readTree(post("http://127.0.0.1:" + port, "/api/v1/decisions", body).body());
             JsonNode onBuildJava = firstServiceAnswer(body, fromImage.path("rulesVersion"));
             ((ObjectNode) fromImage).remove("decisionId");
             ((ObjectNode) onBuildJava).remove("decisionId");
             assertThat(fromImage.path("recommendedPathway").asText()).isEqualTo("BLUE_CARD");
             assertThat(fromImage).isEqualTo(onBuildJava);
         } finally {
-            image.destroy();
-            if (!image.waitFor(20, TimeUnit.SECONDS)) {
-                image.destroyForcibly();
-            }
+            stop(image);
         }
     }
 
