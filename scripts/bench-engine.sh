@@ -22,12 +22,8 @@ THREADS="${THREADS:-1 2}"
 BENCH="${BENCH:-decide}"
 EXTRA="${EXTRA:-}"
 RESULTS="${RESULTS:-$BUILD/bench}"
-JAVA="${JAVA:-$(scripts/image-java.sh || echo java)}"
-JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk '$1 == "java.specification.version" {print $3}')
-# the image's options (Dockerfile): its garbage collector (the JVM's own choice differs by machine: G1 here, Serial in
-# the pod) and, on Java 25, compact object headers
-IMAGE_OPTS="-XX:+UseParallelGC"
-if [ "${JAVA_VERSION%%.*}" -ge 25 ] 2>/dev/null; then IMAGE_OPTS="$IMAGE_OPTS -XX:+UseCompactObjectHeaders"; fi
+# JAVA, JAVA_VERSION and IMAGE_OPTS: the image's Java and options when this machine has that Java
+. scripts/image-java.sh
 JVM_OPTS="${JVM_OPTS-$IMAGE_OPTS}"
 JMH_JVM=()
 if [ -n "$JVM_OPTS" ]; then JMH_JVM=(-jvmArgsAppend "$JVM_OPTS"); fi

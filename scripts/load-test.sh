@@ -39,12 +39,8 @@ WARMUP="${WARMUP%s}"
 RATE="${RATE:-250}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
-JAVA="${JAVA:-$(scripts/image-java.sh || echo java)}"
-JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk '$1 == "java.specification.version" {print $3}')
-# the image's options (Dockerfile): its garbage collector (the JVM's own choice differs by machine: G1 here, Serial in
-# the pod) and, on Java 25, compact object headers
-IMAGE_OPTS="-XX:+UseParallelGC"
-if [ "${JAVA_VERSION%%.*}" -ge 25 ] 2>/dev/null; then IMAGE_OPTS="$IMAGE_OPTS -XX:+UseCompactObjectHeaders"; fi
+# JAVA, JAVA_VERSION and IMAGE_OPTS: the image's Java and options when this machine has that Java
+. scripts/image-java.sh
 JAVA_OPTS="${JAVA_OPTS-$IMAGE_OPTS}"
 RESULTS="${RESULTS:-$BUILD/load}"
 ADMIN_PASSWORD="load-test-$RANDOM$RANDOM"
