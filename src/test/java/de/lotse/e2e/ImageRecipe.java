@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -84,11 +83,5 @@ record ImageRecipe(int javaVersion, String javaToolOptions, List<List<String>> t
                     })
                     .map(home -> home.resolve("bin/java")).findFirst();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "Java " + javaVersion + ", JAVA_TOOL_OPTIONS=" + javaToolOptions + ", training runs " + trainingRuns
-                + ", entry point " + entryPoint + " " + Arrays.asList("-jar", SERVICE_JAR);
     }
 }
