@@ -68,6 +68,21 @@ class ScenarioTest {
     }
 
     @Test
+    void anEmptyListOfRecognitionStepsExpectsNoStepAtAll() {
+        Scenario nurse = SCENARIOS.stream().filter(s -> s.file().equals("recognition.yaml")).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.node.ObjectNode expect = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        expect.putObject("recognition").putArray("steps");
+
+        ScenarioResult result = new ScenarioChecker(RULES)
+                .check(new Scenario(nurse.file(), nurse.index(), nurse.name(), nurse.request(), expect));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.differences()).extracting(Difference::expectation, Difference::expected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("recognition.steps", "none"));
+    }
+
+    @Test
     void everyRuleFiresInAtLeastOneScenario() {
         Set<String> fired = new HashSet<>();
         for (ScenarioResult result : new ScenarioChecker(RULES).check(SCENARIOS)) {
