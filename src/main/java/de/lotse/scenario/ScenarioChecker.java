@@ -168,11 +168,7 @@ public final class ScenarioChecker {
             }
         });
         each(expect, "steps", pathways, out, (p, want) -> {
-            List<String> actual = p.steps().stream().map(Advice.StepAdvice::code).toList();
-            List<String> expected = texts(want);
-            if (expected.isEmpty() ? !actual.isEmpty() : !inOrder(expected, actual)) {
-                out.add(Difference.of(p.code(), "steps", expected.isEmpty() ? "none" : expected + " in this order", actual));
-            }
+            steps(p.code(), "steps", texts(want), p.steps(), out);
         });
         each(expect, "documents", pathways, out, (p, want) -> {
             List<String> actual = p.documents().stream().map(Advice.DocumentItem::code).toList();
@@ -248,13 +244,7 @@ public final class ScenarioChecker {
                             .forEach(d -> out.add(Difference.of(null, "recognition.documents", d, actual)));
                 }
                 if (want.has("steps")) {
-                    List<String> actual = r.steps().stream().map(Advice.StepAdvice::code).toList();
-                    List<String> expected = texts(want.get("steps"));
-                    // as for a pathway's steps: an empty list expects no step at all
-                    if (expected.isEmpty() ? !actual.isEmpty() : !inOrder(expected, actual)) {
-                        out.add(Difference.of(null, "recognition.steps",
-                                expected.isEmpty() ? "none" : expected + " in this order", actual));
-                    }
+                    steps(null, "recognition.steps", texts(want.get("steps")), r.steps(), out);
                 }
             }
         }
@@ -296,6 +286,15 @@ public final class ScenarioChecker {
     private static void bool(String what, JsonNode expected, Boolean actual, List<Difference> out) {
         if (expected != null && !java.util.Objects.equals(expected.isNull() ? null : expected.asBoolean(), actual)) {
             out.add(Difference.of(null, what, expected, actual));
+        }
+    }
+
+    /** Steps of a pathway or of the recognition block: in this order; an empty list expects no step at all. */
+    private static void steps(String pathway, String expectation, List<String> expected, List<Advice.StepAdvice> steps,
+                              List<Difference> out) {
+        List<String> actual = steps.stream().map(Advice.StepAdvice::code).toList();
+        if (expected.isEmpty() ? !actual.isEmpty() : !inOrder(expected, actual)) {
+            out.add(Difference.of(pathway, expectation, expected.isEmpty() ? "none" : expected + " in this order", actual));
         }
     }
 
