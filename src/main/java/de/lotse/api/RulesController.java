@@ -46,7 +46,7 @@ class RulesController {
     private static ParameterDescription describe(ParameterTable.Definition d) {
         return new ParameterDescription(d.name(), d.description(), d.unit(), d.reference(), d.url(),
                 d.values().stream().map(v -> new DatedValue(v.from(), v.value() == null ? null : v.value().toPlainString(),
-                        v.source(), v.note())).toList());
+                        v.source(), v.note(), v.confirmed())).toList());
     }
 
     record RulesDescription(String version, Instant loadedAt, Window supportedAssessmentDates, List<Integer> parameterYears,
@@ -61,6 +61,7 @@ class RulesController {
                                 List<DatedValue> values) {
     }
 
-    record DatedValue(LocalDate from, String value, String source, String note) {
+    /** {@code confirmed} is false where no official source confirms the value (the note says why). */
+    record DatedValue(LocalDate from, String value, String source, String note, boolean confirmed) {
     }
 }

@@ -59,10 +59,12 @@ public record Advice(
     public record PointsItem(String criterion, int points, String legalBasis) {
     }
 
-    @JsonPropertyOrder({"required", "regulatedProfession", "legalBasis", "competentAuthority", "reason", "steps", "documents"})
+    /** The recognition block; {@code notes} extends the v1 contract (e.g. the caveat on an unconfirmed fee). */
+    @JsonPropertyOrder({"required", "regulatedProfession", "legalBasis", "competentAuthority", "reason", "steps", "documents",
+            "notes"})
     public record Recognition(Boolean required, Boolean regulatedProfession, List<String> legalBasis,
                               String competentAuthority, String reason, List<StepAdvice> steps,
-                              List<DocumentItem> documents) {
+                              List<DocumentItem> documents, List<String> notes) {
     }
 
     /** A rule that fired and its citation; written from JSON encoded once per rule ({@link TraceEntryJson}). */

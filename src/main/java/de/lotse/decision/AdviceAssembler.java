@@ -276,7 +276,8 @@ public class AdviceAssembler {
         return new Recognition(r.getRequired(), r.getRegulated(), List.copyOf(r.getLegalBasis()),
                 r.getAuthorityKey() == null ? null : context.text(r.getAuthorityKey(), r.getArgs()),
                 r.getReasonKey() == null ? null : context.text(r.getReasonKey(), r.getArgs()),
-                steps, documents(outputs.documents, context));
+                steps, documents(outputs.documents, context),
+                outputs.notes.stream().map(n -> context.text(n.getKey(), n.getArgs())).toList());
     }
 
     /** The items ordered by rank, equal ranks in their given order; the rank of each item is looked up once. */

@@ -8,16 +8,22 @@ import de.lotse.decision.Evaluation;
 import de.lotse.decision.RuleBook;
 import de.lotse.decision.facts.Assessment;
 import de.lotse.decision.facts.Citizenship;
+import de.lotse.decision.facts.Note;
+import de.lotse.decision.facts.Parameter;
 import de.lotse.decision.facts.Profession;
 import de.lotse.decision.facts.RuleOutput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -99,17 +105,32 @@ public final class KnowledgeBase implements RuleBook {
 
         List<RuleOutput> outputs = new ArrayList<>();
         List<TraceEntry> trace = new ArrayList<>();
+        Caveats caveats = parameters.anyUnconfirmedOn(date) ? new Caveats(outputs) : null;
         AgendaEventListener fired = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                if (caveats != null) {
+                    caveats.firing(event.getMatch().getObjects());
+                }
+            }
+
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 trace.add(compiled.traceEntry(event.getMatch().getRule().getName()));
+                if (caveats != null) {
+                    caveats.fired();
+                }
             }
         };
         RuleRuntimeEventListener inserted = new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getObject() instanceof RuleOutput output) {
+                Object object = event.getObject();
+                if (object instanceof RuleOutput output) {
                     outputs.add(output);
+                }
+                if (caveats != null) {
+                    caveats.inserted(object);
                 }
             }
         };
@@ -129,5 +150,66 @@ public final class KnowledgeBase implements RuleBook {
             session.dispose();
         }
         return new Evaluation(List.copyOf(outputs), List.copyOf(trace));
+    }
+
+    /**
+     * The caveats of one decision: whatever a rule records (a finding, step, note, document …) while its match
+     * holds a parameter value marked {@code confirmed: false} — directly, or through a fact an earlier such rule
+     * inserted — brings the note {@code note.unconfirmed.<parameter>} into the advice of the same pathway (or the
+     * recognition block), once per pathway and parameter, with the value and the date it applies from. Only built
+     * for assessment dates on which some value is unconfirmed.
+     */
+    private static final class Caveats {
+        private final List<RuleOutput> outputs;
+        /** Facts the rules inserted while matching unconfirmed values, and those values. */
+        private final Map<Object, Set<Parameter>> derived = new IdentityHashMap<>();
+        private final Set<String> noted = new HashSet<>();
+        private Set<Parameter> current;
+
+        Caveats(List<RuleOutput> outputs) {
+            this.outputs = outputs;
+        }
+
+        void firing(List<Object> matched) {
+            current = null;
+            for (Object fact : matched) {
+                if (fact instanceof Parameter p) {
+                    if (!p.isConfirmed()) {
+                        current().add(p);
+                    }
+                } else {
+                    Set<Parameter> behind = derived.get(fact);
+                    if (behind != null) {
+                        current().addAll(behind);
+                    }
+                }
+            }
+        }
+
+        private Set<Parameter> current() {
+            if (current == null) {
+                current = new LinkedHashSet<>(2);
+            }
+            return current;
+        }
+
+        void inserted(Object fact) {
+            if (current == null) {
+                return;
+            }
+            if (fact instanceof RuleOutput output) {
+                for (Parameter p : current) {
+                    if (noted.add(output.getPathway() + " " + p.getName())) {
+                        outputs.add(Note.of(output.getPathway(), ParameterTable.caveatTextKey(p.getName()))
+                                .arg("value", p.getValue()).arg("since", p.getSince()));
+                    }
+                }
+            }
+            derived.put(fact, current);
+        }
+
+        void fired() {
+            current = null;
+        }
     }
 }

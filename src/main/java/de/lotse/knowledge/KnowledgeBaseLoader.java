@@ -172,6 +172,7 @@ public final class KnowledgeBaseLoader {
         Catalogue catalogue = CatalogueLoader.catalogue(pathways, steps, documents, conditions, professionTitles, texts,
                 acts);
         checkTexts(catalogue, problems);
+        checkCaveatTexts(parameters, catalogue, problems);
         checkCodes(drl, catalogue, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(problems);
@@ -202,6 +203,18 @@ public final class KnowledgeBaseLoader {
             if (!catalogue.texts().has(key)) {
                 problems.add(new RuleProblem("texts/", 0, "the text '" + key + "' is missing"));
             }
+        }
+    }
+
+    /** A value marked {@code confirmed: false} needs the caveat advisors see where advice uses it. */
+    private static void checkCaveatTexts(ParameterTable parameters, Catalogue catalogue, List<RuleProblem> problems) {
+        for (ParameterTable.Definition d : parameters.definitions().values()) {
+            String key = ParameterTable.caveatTextKey(d.name());
+            d.values().stream().filter(v -> !v.confirmed()).findFirst()
+                    .filter(v -> !catalogue.texts().has(key))
+                    .ifPresent(v -> problems.add(new RuleProblem(d.file(), v.line(), "the value for " + v.from()
+                            + " is marked 'confirmed: false': write the caveat advisors see where advice uses it as the"
+                            + " text '" + key + "' in texts/ (German and English; {value} and {since} are filled in)")));
         }
     }
 

@@ -26,13 +26,25 @@ public final class ParameterTable {
                              BigDecimal computedPercent, List<DatedValue> values) {
     }
 
-    /** A value with the date from which it applies and its source. */
-    public record DatedValue(LocalDate from, BigDecimal value, String source, String note, int line) {
+    /**
+     * A value with the date from which it applies and its source. {@code confirmed} is false where the file marks
+     * the value {@code confirmed: false} (no official source found: carried forward, computed, or from secondary
+     * sources); its {@code note} says why, and advice that uses it shows the text {@code note.unconfirmed.<name>}.
+     */
+    public record DatedValue(LocalDate from, BigDecimal value, String source, String note, boolean confirmed,
+                             int line) {
+    }
+
+    /** The text key of the caveat an advice shows where it uses an unconfirmed value of this parameter. */
+    public static String caveatTextKey(String parameterName) {
+        return "note.unconfirmed." + parameterName;
     }
 
     private final Map<String, Definition> definitions;
     private final DateWindow window;
     private final NavigableMap<LocalDate, List<Parameter>> periods = new TreeMap<>();
+    /** The starts of the periods in which some value in force is unconfirmed. */
+    private final TreeSet<LocalDate> unconfirmedPeriods = new TreeSet<>();
 
     ParameterTable(Map<String, Definition> definitions, DateWindow window) {
         this.definitions = Map.copyOf(definitions);
@@ -51,10 +63,13 @@ public final class ParameterTable {
             for (Definition d : definitions.values()) {
                 DatedValue v = valueOn(d, start);
                 if (v != null) {
-                    facts.add(new Parameter(d.name(), v.value(), d.unit(), v.from()));
+                    facts.add(new Parameter(d.name(), v.value(), d.unit(), v.from(), v.confirmed()));
                 }
             }
             periods.put(start, Collections.unmodifiableList(facts));
+            if (facts.stream().anyMatch(f -> !f.isConfirmed())) {
+                unconfirmedPeriods.add(start);
+            }
         }
     }
 
@@ -62,6 +77,12 @@ public final class ParameterTable {
     public List<Parameter> factsOn(LocalDate date) {
         Map.Entry<LocalDate, List<Parameter>> period = periods.floorEntry(date);
         return period == null ? List.of() : period.getValue();
+    }
+
+    /** Whether a value in force on the date is unconfirmed ({@link Parameter#isConfirmed()}). */
+    public boolean anyUnconfirmedOn(LocalDate date) {
+        Map.Entry<LocalDate, List<Parameter>> period = periods.floorEntry(date);
+        return period != null && unconfirmedPeriods.contains(period.getKey());
     }
 
     public DateWindow window() {
@@ -206,8 +227,14 @@ public final class ParameterTable {
             if (source == null || source.isBlank()) {
                 throw valueNode.error("the value for " + from + " has no 'source' (give the legal source or URL)");
             }
-            values.add(new DatedValue(from, v == null ? null : v.decimal(), source, valueNode.optionalText("note"),
-                    valueNode.line()));
+            YamlNode confirmedNode = valueNode.get("confirmed");
+            boolean confirmed = confirmedNode == null || confirmedNode.bool();
+            String note = valueNode.optionalText("note");
+            if (!confirmed && (note == null || note.isBlank())) {
+                throw valueNode.error("the value for " + from + " is marked 'confirmed: false' but has no 'note'"
+                        + " saying why (e.g. carried forward, computed, or only a secondary source)");
+            }
+            values.add(new DatedValue(from, v == null ? null : v.decimal(), source, note, confirmed, valueNode.line()));
         }
         if (values.isEmpty()) {
             throw valuesNode.error("'values' is empty");

@@ -28,6 +28,8 @@ public final class ScenarioChecker {
 
     private static final Set<String> KEYS = Set.of("recommendedPathway", "outcomes", "conditions", "missingFacts", "steps",
             "documents", "absentDocuments", "approval", "points", "recognition", "textContains", "error");
+    private static final Set<String> RECOGNITION_KEYS = Set.of("required", "regulatedProfession",
+            "competentAuthorityContains", "documents", "steps", "textContains");
 
     private final CaseReader reader = CaseReader.standalone();
     private final DecisionService decisions;
@@ -57,6 +59,15 @@ public final class ScenarioChecker {
             if (!KEYS.contains(key)) {
                 mismatches.add(Difference.note(null, key, "unknown expectation '" + key + "' (known: "
                         + String.join(", ", KEYS.stream().sorted().toList()) + ")"));
+            }
+        }
+        if (expect.path("recognition").isObject()) {
+            for (Iterator<String> it = expect.get("recognition").fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!RECOGNITION_KEYS.contains(key)) {
+                    mismatches.add(Difference.note(null, "recognition." + key, "unknown expectation 'recognition." + key
+                            + "' (known: " + String.join(", ", RECOGNITION_KEYS.stream().sorted().toList()) + ")"));
+                }
             }
         }
         List<String> fieldErrors = List.of();
@@ -113,11 +124,12 @@ public final class ScenarioChecker {
             advice.recognition().steps().forEach(s -> texts.add(new Text(null, "recognition step " + s.code(), s.text())));
             texts.add(new Text(null, "recognition authority", advice.recognition().competentAuthority()));
             texts.add(new Text(null, "recognition reason", advice.recognition().reason()));
+            advice.recognition().notes().forEach(n -> texts.add(new Text(null, "recognition note", n)));
         }
         texts.add(new Text(null, "disclaimer", advice.disclaimer()));
         for (Text t : texts) {
             String body = String.valueOf(t.text());
-            if (UNFILLED.matcher(body).find() || body.matches("(condition|step|note|authority|recognition|qualification)\\.[A-Za-z0-9_.]+")) {
+            if (UNFILLED.matcher(body).find() || body.matches("(condition|step|note|authority|recognition|qualification)\\.[A-Za-z0-9_.-]+")) {
                 out.add(Difference.note(t.pathway(), "text", "incomplete text (" + advice.language() + ") — " + t.where() + ": " + body));
             }
         }
@@ -245,6 +257,14 @@ public final class ScenarioChecker {
                 }
                 if (want.has("steps")) {
                     steps(null, "recognition.steps", texts(want.get("steps")), r.steps(), out);
+                }
+                if (want.has("textContains")) {
+                    StringBuilder all = new StringBuilder(String.valueOf(r.reason())).append('\n');
+                    r.steps().forEach(s -> all.append(s.text()).append('\n'));
+                    r.notes().forEach(n -> all.append(n).append('\n'));
+                    texts(want.get("textContains")).stream().filter(text -> !all.toString().contains(text))
+                            .forEach(text -> out.add(Difference.note(null, "recognition.textContains",
+                                    "recognition.textContains: expected a text containing \"" + text + "\"")));
                 }
             }
         }

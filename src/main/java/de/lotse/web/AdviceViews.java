@@ -126,7 +126,7 @@ public class AdviceViews {
         }
         return new RecognitionView(yesNo(r.required(), locale), yesNo(r.regulatedProfession(), locale),
                 links.parts(r.legalBasis()), r.competentAuthority(), r.reason(),
-                r.steps().stream().map(StepAdvice::text).toList(), documents("RECOGNITION", r.documents()));
+                r.steps().stream().map(StepAdvice::text).toList(), documents("RECOGNITION", r.documents()), r.notes());
     }
 
     /** The title of a points criterion from rules/texts ("points.&lt;CODE&gt;"; the loader makes sure it is there). */

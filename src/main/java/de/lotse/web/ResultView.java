@@ -56,7 +56,7 @@ public record ResultView(
     }
 
     public record RecognitionView(String required, String regulated, List<LinkedText> legalBasis, String authority,
-                                  String reason, List<String> steps, List<DocumentView> documents) {
+                                  String reason, List<String> steps, List<DocumentView> documents, List<String> notes) {
     }
 
     /** What changed against the previous variant: the answers, the outcomes, the recommendation, the points. */

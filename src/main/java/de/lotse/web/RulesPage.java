@@ -41,7 +41,7 @@ public record RulesPage(String version, String loadedAt, String supportedFrom, S
                                 List<ValueView> values) {
     }
 
-    public record ValueView(String from, String value, List<LinkedText> source, String note) {
+    public record ValueView(String from, String value, List<LinkedText> source, String note, boolean confirmed) {
     }
 
     public record CodeListView(String name, String title, List<LinkedText> reference, String since, String members) {
@@ -71,7 +71,8 @@ public record RulesPage(String version, String loadedAt, String supportedFrom, S
 
     private static ParameterView parameter(ParameterTable.Definition d, Language language, LawLinks links) {
         List<ValueView> values = d.values().stream().map(v -> new ValueView(Texts.render(v.from(), language),
-                v.value() == null ? "–" : Texts.render(v.value(), language), LawLinks.linkify(v.source()), v.note()))
+                v.value() == null ? "–" : Texts.render(v.value(), language), LawLinks.linkify(v.source()), v.note(),
+                v.confirmed()))
                 .toList();
         String computed = d.computedFrom() == null ? null
                 : Texts.render(d.computedPercent(), language) + " % · " + d.computedFrom();

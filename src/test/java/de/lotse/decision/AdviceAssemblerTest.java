@@ -110,6 +110,7 @@ class AdviceAssemblerTest {
         outputs.add(Step.of(RecognitionAdvice.PATHWAY, "S1"));
         outputs.add(Step.of(RecognitionAdvice.PATHWAY, "S3").arg("body", "IHK FOSA"));
         outputs.add(DocumentRequirement.required(RecognitionAdvice.PATHWAY, "D2"));
+        outputs.add(Note.of(RecognitionAdvice.PATHWAY, "note.quota").arg("quota", 200));
 
         Advice advice = assemble(outputs, Language.en);
 
@@ -175,6 +176,7 @@ class AdviceAssemblerTest {
         assertThat(advice.recognition().steps()).containsExactly(new StepAdvice("S1", "Raise the salary."),
                 new StepAdvice("S3", "Recognition at IHK FOSA."));
         assertThat(advice.recognition().documents()).containsExactly(new DocumentItem("D2", "D2 en", true, null));
+        assertThat(advice.recognition().notes()).containsExactly("Quota 200 on 2026-03-09.");
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * A legal figure from rules/parameters/, with the value in force on the assessment date.
- * In a rule: {@code Parameter(name == "blue-card-general-threshold", $threshold : value)}.
+ * In a rule: {@code Parameter(name == "blue-card-general-threshold", $threshold : value)}. A value the file marks
+ * {@code confirmed: false} brings a caveat into the advice of whatever a rule that matched it records.
  */
 public final class Parameter {
 
@@ -13,12 +14,18 @@ public final class Parameter {
     private final BigDecimal value;
     private final String unit;
     private final LocalDate since;
+    private final boolean confirmed;
 
     public Parameter(String name, BigDecimal value, String unit, LocalDate since) {
+        this(name, value, unit, since, true);
+    }
+
+    public Parameter(String name, BigDecimal value, String unit, LocalDate since, boolean confirmed) {
         this.name = name;
         this.value = value;
         this.unit = unit;
         this.since = since;
+        this.confirmed = confirmed;
     }
 
     public String getName() { return name; }
@@ -27,6 +34,8 @@ public final class Parameter {
     public int getIntValue() { return value.intValue(); }
     public String getUnit() { return unit; }
     public LocalDate getSince() { return since; }
+    /** False where no official source confirms the value (the parameter file says why in its note). */
+    public boolean isConfirmed() { return confirmed; }
 
     @Override
     public String toString() { return "Parameter[" + name + "=" + value.toPlainString() + " since " + since + "]"; }
