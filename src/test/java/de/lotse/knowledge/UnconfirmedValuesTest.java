@@ -142,4 +142,12 @@ class UnconfirmedValuesTest {
                 .hasMessageContaining("parameters/test-figure.yaml:9")
                 .hasMessageContaining("has no 'note'");
     }
+
+    @Test
+    void theRepositoryMarksTheValuesItsLegalReferenceCallsUnconfirmed() {
+        ParameterTable parameters = loader.load(Path.of("rules")).parameters();
+        assertThat(parameters.definitions().values().stream()
+                .filter(d -> d.values().stream().anyMatch(v -> !v.confirmed())).map(ParameterTable.Definition::name))
+                .contains("study-monthly-subsistence", "western-balkans-annual-quota", "zab-statement-fee");
+    }
 }

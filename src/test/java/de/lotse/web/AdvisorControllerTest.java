@@ -110,7 +110,10 @@ class AdvisorControllerTest extends WebSliceTest {
                 .andExpect(content().string(containsString("Gefordert: 50.700 · angegeben: 52.000 (maßgeblich am 09.03.2026)")))
                 .andExpect(xpath("//form[@id='case']/input[@name='jobOffer.annualGrossSalaryEur']/@value").string("52.000"))
                 .andExpect(xpath("//form[@id='case']/input[@name='_csrf']").exists())
-                .andExpect(content().string(containsString("Orientierungshilfe, keine Rechtsberatung")));
+                .andExpect(content().string(containsString("Orientierungshilfe, keine Rechtsberatung")))
+                // the ZAB fee is marked unconfirmed in rules/parameters: the recognition block says so
+                .andExpect(xpath("//section[@class='recognition']/div[@class='notes']/ul/li")
+                        .string(containsString("Nicht für jedes Jahr bestätigt: Die Gebühr der ZAB")));
         verify(decisions).decide(argThat(facts -> facts.getLanguage() == Language.de
                 && facts.getCandidate().getCitizenships().equals(List.of("IN"))
                 && facts.getCandidate().getAge() == 31

@@ -46,6 +46,10 @@ class RulesPageControllerTest extends WebSliceTest {
                 .andExpect(xpath("count(//article[@id='parameter-blue-card-general-threshold']/dl//a)").number(1.0))
                 .andExpect(xpath("//article[@id='parameter-blue-card-general-threshold']//tr[td[1]='01.01.2026']/td[3]/a/@href")
                         .string(containsString("https://")))
+                .andExpect(xpath("//article[@id='parameter-study-monthly-subsistence']//tr[td[1]='01.01.2026']/td[2]/span")
+                        .string("nicht amtlich bestätigt"))
+                .andExpect(xpath("//article[@id='parameter-study-monthly-subsistence']//tr[td[1]='01.01.2025']/td[2]/span")
+                        .doesNotExist())
                 .andExpect(xpath("//section[@id='code-lists']//tr[td/code='WESTERN_BALKANS']/td[4]").string("AL, BA, ME, MK, RS, XK"))
                 .andExpect(content().string(containsString("Seit dem Start wurde nicht neu geladen")))
                 .andExpect(xpath("//form[@action='/rules/reload']/input[@name='_csrf']").exists());
