@@ -137,7 +137,7 @@ final class CatalogueLoader {
             titles.put(code, entry.require("title").localized());
             facts.put(code, new Profession(code, kind, regulated == null ? null : regulated.bool(), regulation,
                     entry.requireText("legalBasis"), entry.requireText("recognitionBody"),
-                    shortage != null && shortage.bool(), entry.optionalText("isco")));
+                    shortage == null ? null : shortage.bool(), entry.optionalText("isco")));
         }
     }
 

@@ -59,6 +59,15 @@ class KnowledgeBaseLoaderTest {
         assertThat(kb.supportedWindow().until()).isEqualTo(LocalDate.of(2026, 12, 31));
     }
 
+    /** A catalogue flag left null stays unknown for the rules (OTHER: the shortage point depends on the occupation). */
+    @Test
+    void aProfessionsShortageFlagKeepsTrueFalseAndUnknownApart() {
+        KnowledgeBase kb = loader.load(Path.of("rules"));
+        assertThat(kb.professions().get("NURSE").getShortageOccupation()).isTrue();
+        assertThat(kb.professions().get("COOK").getShortageOccupation()).isFalse();
+        assertThat(kb.professions().get("OTHER").getShortageOccupation()).isNull();
+    }
+
     @Test
     void theVersionIsAContentHashThatChangesWithAnyFile() throws IOException {
         Path rules = copyOfRules();

@@ -12,11 +12,11 @@ public final class Profession {
     private final String regulation;
     private final String legalBasis;
     private final String recognitionBody;
-    private final boolean shortageOccupation;
+    private final Boolean shortageOccupation;
     private final String isco;
 
     public Profession(String code, String kind, Boolean regulated, String regulation, String legalBasis,
-                      String recognitionBody, boolean shortageOccupation, String isco) {
+                      String recognitionBody, Boolean shortageOccupation, String isco) {
         this.code = code;
         this.kind = kind;
         this.regulated = regulated;
@@ -36,7 +36,8 @@ public final class Profession {
     public String getRegulation() { return regulation; }
     public String getLegalBasis() { return legalBasis; }
     public String getRecognitionBody() { return recognitionBody; }
-    public boolean isShortageOccupation() { return shortageOccupation; }
+    /** True, false, or null when it depends on the actual occupation (e.g. OTHER). */
+    public Boolean getShortageOccupation() { return shortageOccupation; }
     public String getIsco() { return isco; }
 
     @Override
