@@ -23,6 +23,8 @@ final class CatalogueLoader {
 
     static final Set<String> KINDS = Set.of("VOCATIONAL", "ACADEMIC", "UNKNOWN");
     static final Set<String> REGULATIONS = Set.of("FEDERAL", "LAND", "NONE", "UNKNOWN");
+    /** What a regulated profession binds to a permit: working in it, or only the use of its title. */
+    static final Set<String> REGULATION_SCOPES = Set.of("PRACTICE", "TITLE");
 
     private CatalogueLoader() {
     }
@@ -131,11 +133,22 @@ final class CatalogueLoader {
             String code = code(entry, codes);
             String kind = oneOf(entry, "kind", KINDS);
             String regulation = oneOf(entry, "regulation", REGULATIONS);
-            YamlNode regulated = entry.get("regulated");
+            YamlNode regulatedNode = entry.get("regulated");
+            Boolean regulated = regulatedNode == null ? null : regulatedNode.bool();
+            String scope = null;
+            if (entry.get("regulationScope") != null) {
+                scope = oneOf(entry, "regulationScope", REGULATION_SCOPES);
+                if (!Boolean.TRUE.equals(regulated)) {
+                    throw entry.require("regulationScope").error("'regulationScope' is only for a profession with"
+                            + " 'regulated: true'");
+                }
+            } else if (Boolean.TRUE.equals(regulated)) {
+                scope = "PRACTICE";
+            }
             YamlNode shortage = entry.get("shortageOccupation");
             entry.requireText("source");
             titles.put(code, entry.require("title").localized());
-            facts.put(code, new Profession(code, kind, regulated == null ? null : regulated.bool(), regulation,
+            facts.put(code, new Profession(code, kind, regulated, regulation, scope,
                     entry.requireText("legalBasis"), entry.requireText("recognitionBody"),
                     shortage == null ? null : shortage.bool(), entry.optionalText("isco")));
         }

@@ -68,6 +68,25 @@ class KnowledgeBaseLoaderTest {
         assertThat(kb.professions().get("OTHER").getShortageOccupation()).isNull();
     }
 
+    /** Whether a regulated profession binds work or only its title to a permit: default PRACTICE, checked values. */
+    @Test
+    void aProfessionsRegulationScopeDefaultsToPracticeAndIsChecked() throws IOException {
+        KnowledgeBase kb = loader.load(Path.of("rules"));
+        assertThat(kb.professions().get("NURSE").getRegulationScope()).isEqualTo("PRACTICE");
+        assertThat(kb.professions().get("ENGINEER").getRegulationScope()).isEqualTo("TITLE");
+        assertThat(kb.professions().get("COOK").getRegulationScope()).isNull();
+
+        Path rules = copyOfRules();
+        Path file = rules.resolve("catalogues/professions.yaml");
+        replace(file, "    regulationScope: TITLE\n", "    regulationScope: TITEL\n");
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("catalogues/professions.yaml:").hasMessageContaining("'TITEL' is not one of");
+        replace(file, "    regulationScope: TITEL\n", "");
+        replace(file, "  - code: COOK\n", "  - code: COOK\n    regulationScope: TITLE\n");
+        assertThatThrownBy(() -> loader.load(rules)).isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("only for a profession with 'regulated: true'");
+    }
+
     @Test
     void theVersionIsAContentHashThatChangesWithAnyFile() throws IOException {
         Path rules = copyOfRules();

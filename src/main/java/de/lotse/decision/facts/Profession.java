@@ -10,17 +10,19 @@ public final class Profession {
     private final String kind;
     private final Boolean regulated;
     private final String regulation;
+    private final String regulationScope;
     private final String legalBasis;
     private final String recognitionBody;
     private final Boolean shortageOccupation;
     private final String isco;
 
-    public Profession(String code, String kind, Boolean regulated, String regulation, String legalBasis,
-                      String recognitionBody, Boolean shortageOccupation, String isco) {
+    public Profession(String code, String kind, Boolean regulated, String regulation, String regulationScope,
+                      String legalBasis, String recognitionBody, Boolean shortageOccupation, String isco) {
         this.code = code;
         this.kind = kind;
         this.regulated = regulated;
         this.regulation = regulation;
+        this.regulationScope = regulationScope;
         this.legalBasis = legalBasis;
         this.recognitionBody = recognitionBody;
         this.shortageOccupation = shortageOccupation;
@@ -34,6 +36,11 @@ public final class Profession {
     public Boolean getRegulated() { return regulated; }
     /** FEDERAL, LAND, NONE or UNKNOWN. */
     public String getRegulation() { return regulation; }
+    /**
+     * For a regulated profession, what the law binds to a permit: PRACTICE (working in it needs the permit to
+     * practise) or TITLE (only the use of the professional title, e.g. the engineer); null when not regulated.
+     */
+    public String getRegulationScope() { return regulationScope; }
     public String getLegalBasis() { return legalBasis; }
     public String getRecognitionBody() { return recognitionBody; }
     /** True, false, or null when it depends on the actual occupation (e.g. OTHER). */
